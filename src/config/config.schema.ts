@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/** Parses an optional positive/zero integer from an environment string. */
+const intFromEnv = (defaultValue: number, min: number, max = Number.MAX_SAFE_INTEGER) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max))
+    .default(defaultValue);
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+// Express accepts true/false, a hop count, or a comma-separated list of addresses/subnets/names.
+const trustProxy = z
+  .string()
+  .trim()
+  .default('false')
+  .transform((value): boolean | number | string => {
+    if (value === 'true') return true;
+    if (value === 'false' || value === '') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    return value;
+  });
+
+const url = (protocols: string[]) =>
+  z
+    .url({ protocol: new RegExp(`^(${protocols.join('|')})$`) })
+    .optional()
+    .or(z.literal('').transform(() => undefined));
+
+/**
+ * Every environment variable the server reads, with its default. `loadConfig` is the only code that
+ * looks at `process.env`; everything else receives the parsed `Config`.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: intFromEnv(3000, 0, 65535),
+    HOST: z.string().trim().min(1).default('0.0.0.0'),
+    PUBLIC_BASE_URL: url(['http', 'https']).transform((value) => value?.replace(/\/+$/, '')),
+    DATABASE_URL: url(['postgres', 'postgresql']),
+    DATA_DIR: z.string().trim().min(1).default('./.data'),
+    ADMIN_TOKEN: optionalString.pipe(
+      z.string().min(32, 'must be at least 32 characters (a long random secret)').optional(),
+    ),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MAX_UPLOAD_BYTES: intFromEnv(104_857_600, 1),
+    STORAGE_DRIVER: z.enum(['local', 'gcs', 'none']).default('local'),
+    GCS_BUCKET: optionalString,
+    GCS_PROJECT_ID: optionalString,
+    STORAGE_EMULATOR_HOST: url(['http', 'https']),
+    REDIS_URL: url(['redis', 'rediss']),
+    RATE_LIMIT_STORE: z.enum(['memory', 'postgres', 'redis']).optional(),
+    RATE_LIMIT_UPLOADS_PER_MINUTE: intFromEnv(60, 0),
+    RATE_LIMIT_PUBLIC_PER_MINUTE: intFromEnv(300, 0),
+    TRUST_PROXY: trustProxy,
+    GRAPHQL_MAX_COST: intFromEnv(25_000, 1),
+    ORPHAN_SWEEP_INTERVAL_SECONDS: intFromEnv(3600, 0),
+    SHUTDOWN_GRACE_SECONDS: intFromEnv(25, 0, 3600),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORAGE_DRIVER === 'gcs' && !env.GCS_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['GCS_BUCKET'], message: 'is required when STORAGE_DRIVER=gcs' });
+    }
+    if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when RATE_LIMIT_STORE=redis' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;

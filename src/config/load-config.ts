@@ -1,0 +1,105 @@
+import path from 'node:path';
+import { envSchema, type Env } from './config.schema.js';
+
+/** The server's configuration, parsed and validated once at start. */
+export interface Config {
+  nodeEnv: Env['NODE_ENV'];
+  isProduction: boolean;
+  http: {
+    port: number;
+    host: string;
+    /** Absolute origin used in `Link` headers; relative links when unset. */
+    publicBaseUrl: string | undefined;
+    trustProxy: boolean | number | string;
+    shutdownGraceMs: number;
+  };
+  /** PostgreSQL URL; undefined means "run the embedded PostgreSQL under dataDir". */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  adminToken: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+  uploads: { maxBytes: number };
+  storage:
+    | { driver: 'local'; root: string }
+    | { driver: 'gcs'; bucket: string; projectId: string | undefined; emulatorHost: string | undefined }
+    | { driver: 'none' };
+  rateLimits: {
+    store: 'memory' | 'postgres' | 'redis';
+    redisUrl: string | undefined;
+    uploadsPerMinute: number;
+    publicPerMinute: number;
+  };
+  graphql: { maxCost: number };
+  jobs: { orphanSweepIntervalMs: number };
+}
+
+/** Thrown when the environment is invalid; `problems` names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Validates the environment and returns the configuration. Every invalid variable is reported at
+ * once (never only the first), and secrets are never echoed back in the messages.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>, cwd = process.cwd()): Config {
+  const known = Object.keys(envSchema.shape);
+  const input = Object.fromEntries(known.map((key) => [key, env[key]]));
+  const parsed = envSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || 'environment';
+      return `${name}: ${issue.message}`;
+    });
+    throw new ConfigError([...new Set(problems)]);
+  }
+  return toConfig(parsed.data, cwd);
+}
+
+function toConfig(env: Env, cwd: string): Config {
+  const dataDir = path.resolve(cwd, env.DATA_DIR);
+  return {
+    nodeEnv: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      publicBaseUrl: env.PUBLIC_BASE_URL,
+      trustProxy: env.TRUST_PROXY,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    },
+    databaseUrl: env.DATABASE_URL,
+    dataDir,
+    adminToken: env.ADMIN_TOKEN,
+    logLevel: env.LOG_LEVEL,
+    uploads: { maxBytes: env.MAX_UPLOAD_BYTES },
+    storage: storageConfig(env, dataDir),
+    rateLimits: {
+      store: env.RATE_LIMIT_STORE ?? (env.REDIS_URL ? 'redis' : 'memory'),
+      redisUrl: env.REDIS_URL,
+      uploadsPerMinute: env.RATE_LIMIT_UPLOADS_PER_MINUTE,
+      publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    },
+    graphql: { maxCost: env.GRAPHQL_MAX_COST },
+    jobs: { orphanSweepIntervalMs: env.ORPHAN_SWEEP_INTERVAL_SECONDS * 1000 },
+  };
+}
+
+function storageConfig(env: Env, dataDir: string): Config['storage'] {
+  switch (env.STORAGE_DRIVER) {
+    case 'local':
+      return { driver: 'local', root: path.join(dataDir, 'files') };
+    case 'gcs':
+      return {
+        driver: 'gcs',
+        bucket: env.GCS_BUCKET as string, // presence checked by the schema
+        projectId: env.GCS_PROJECT_ID,
+        emulatorHost: env.STORAGE_EMULATOR_HOST,
+      };
+    case 'none':
+      return { driver: 'none' };
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Every refusal the server can give, with its HTTP status (REST) and its `extensions.code` (GraphQL).
+ * Services and drivers throw `AppError(code)`; the two face translators read this table and nothing else.
+ */
+export const ERROR_CODES = {
+  // Authentication and authorization
+  unauthorized: { status: 401, graphql: 'UNAUTHENTICATED', detail: 'A valid API key is required (Authorization: Bearer <key>).' },
+  forbidden: { status: 403, graphql: 'FORBIDDEN', detail: 'This key may not act on that workspace.' },
+  not_found: { status: 404, graphql: 'NOT_FOUND', detail: 'Nothing exists at this address.' },
+  method_not_allowed: { status: 405, graphql: 'BAD_REQUEST', detail: 'This method is not supported on this path.' },
+
+  // Input
+  bad_request: { status: 400, graphql: 'BAD_REQUEST', detail: 'The request could not be understood.' },
+  invalid_json: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The request body is not valid JSON.' },
+  validation_error: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The request is not valid.' },
+  payload_too_large: { status: 413, graphql: 'BAD_USER_INPUT', detail: 'The request body is too large.' },
+
+  // Links as seen by customers
+  invalid_link_token: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'This is not a valid upload link.' },
+  link_not_found: { status: 404, graphql: 'NOT_FOUND', detail: 'This upload link does not exist or was revoked.' },
+  link_expired: { status: 410, graphql: 'LINK_EXPIRED', detail: 'This upload link has expired.' },
+  upload_limit_reached: { status: 429, graphql: 'UPLOAD_LIMIT_REACHED', detail: 'This upload link has received all the files it allows.' },
+  rate_limited: { status: 429, graphql: 'RATE_LIMITED', detail: 'Too many requests; try again shortly.' },
+
+  // Files
+  file_too_large: { status: 413, graphql: 'BAD_USER_INPUT', detail: 'The file is larger than the maximum allowed size.' },
+  empty_file: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The file is empty.' },
+  invalid_filename: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The filename is missing or not allowed.' },
+  unsupported_content_type: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'This type of file is not accepted.' },
+  content_type_mismatch: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The file content does not match its declared type.' },
+  upload_incomplete: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The upload ended before the whole file arrived.' },
+
+  // Dependencies
+  upload_service_not_configured: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'File uploads are not configured on this server.' },
+  storage_unavailable: { status: 502, graphql: 'STORAGE_UNAVAILABLE', detail: 'File storage is unavailable; try again later.' },
+  audit_unavailable: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'The access could not be recorded in the audit trail, so it was refused.' },
+  service_unavailable: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'The service is temporarily unavailable; try again later.' },
+
+  // GraphQL only (REST never runs queries)
+  query_too_complex: { status: 400, graphql: 'QUERY_TOO_COMPLEX', detail: 'The query is too deep, too wide or too costly.' },
+
+  internal_server_error: { status: 500, graphql: 'INTERNAL_SERVER_ERROR', detail: 'Something went wrong on our side.' },
+} as const satisfies Record<string, { status: number; graphql: string; detail: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** True when `value` names an entry of the table. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
+}
