@@ -1,0 +1,45 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load-config.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+import { buildOrmOptions } from './orm-options.js';
+
+/** The database connection of a running server. */
+export interface Database {
+  orm: MikroORM;
+  /** True while PostgreSQL answers a trivial query (for /readyz). */
+  isReachable(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is unset, then applies the
+ * checked-in migrations. Nothing else creates or alters tables.
+ */
+export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>, logger: Logger): Promise<Database> {
+  let embedded: EmbeddedDatabase | undefined;
+  const url = config.databaseUrl ?? (embedded = await startEmbeddedPostgres(config.dataDir, logger)).url;
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(buildOrmOptions(url, { debug: false }));
+    await orm.migrator.up();
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    orm,
+    isReachable: async () => {
+      try {
+        await orm.em.fork().execute('select 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await orm.close(true);
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Check, Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { Workspace } from './workspace.entity.js';
+
+/**
+ * An upload link for one customer. Its status is never stored: it is computed from revoked_at,
+ * expires_at and the upload count (see link-status.ts), so moving expires_at in SQL takes effect at once.
+ */
+@Entity({ tableName: 'intake_links' })
+@Index({ name: 'intake_links_workspace_newest_idx', properties: ['workspace', 'createdAt', 'id'] })
+@Check({ name: 'intake_links_upload_count_check', expression: 'upload_count >= 0 and upload_count <= max_uploads' })
+export class IntakeLink {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @ManyToOne(() => Workspace, { deleteRule: 'cascade' })
+  workspace!: Workspace;
+
+  @Property({ type: 'string', length: 64 })
+  customerSlug!: string;
+
+  @Property({ type: 'string', length: 200, nullable: true })
+  displayName: string | null = null;
+
+  /** The customer's credential. Kept readable because the contract returns it in every listing. */
+  @Property({ type: 'string', length: 64 })
+  token!: string;
+
+  /** Lookups go through the hash, so no comparison ever runs over the secret itself. */
+  @Property({ type: 'string', length: 64, unique: true })
+  tokenSha256!: string;
+
+  @Property({ type: 'datetime', length: 3 })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', length: 3 })
+  expiresAt!: Date;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  revokedAt: Date | null = null;
+
+  @Property({ type: 'integer' })
+  maxUploads!: number;
+
+  @Property({ type: 'integer', default: 0 })
+  uploadCount: number = 0;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lastUploadAt: Date | null = null;
+}

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125180114 } from './Migration20261125180114.js';
+
+/**
+ * The migrations, in order. Listed explicitly (not discovered by file globbing) so the same list
+ * runs from compiled dist/ and from the TypeScript sources under test. Add each new migration here.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125180114', class: Migration20261125180114 },
+];
