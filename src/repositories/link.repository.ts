@@ -1,0 +1,138 @@
+import type { Tx } from '../db/unit-of-work.js';
+import { IntakeLink } from '../domain/entities/index.js';
+import type { LinkRecord } from '../domain/records.js';
+import { BaseRepository, toDate } from './base.repository.js';
+
+interface LinkRow {
+  id: string;
+  workspace_id: string;
+  customer_slug: string;
+  display_name: string | null;
+  token: string;
+  created_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  max_uploads: number;
+  upload_count: number;
+  last_upload_at: Date | null;
+}
+
+const LINK_COLUMNS =
+  'id, workspace_id, customer_slug, display_name, token, created_at, expires_at, revoked_at, max_uploads, upload_count, last_upload_at';
+
+/** "active" in SQL, with `?` bound to now. The same rule as computeLinkStatus in link-status.ts. */
+const ACTIVE_LINK_SQL = 'revoked_at is null and expires_at > ? and upload_count < max_uploads';
+
+/** A page of links, newest first. */
+export interface LinkPageQuery {
+  workspaceId: string;
+  activeOnly: boolean;
+  limit: number;
+  /** Start after this link (the last one of the previous page). */
+  after: { createdAt: Date; id: string } | undefined;
+  now: Date;
+}
+
+/** Intake links. Upload slots are taken here, atomically, so max_uploads holds under concurrency. */
+export class LinkRepository extends BaseRepository {
+  async insert(tx: Tx, record: LinkRecord, tokenSha256: string): Promise<void> {
+    await tx.insert(IntakeLink, {
+      id: record.id,
+      workspace: record.workspaceId,
+      customerSlug: record.customerSlug,
+      displayName: record.displayName,
+      token: record.token,
+      tokenSha256,
+      createdAt: record.createdAt,
+      expiresAt: record.expiresAt,
+      revokedAt: record.revokedAt,
+      maxUploads: record.maxUploads,
+      uploadCount: record.uploadCount,
+      lastUploadAt: record.lastUploadAt,
+    });
+  }
+
+  async findInWorkspace(workspaceId: string, id: string): Promise<LinkRecord | null> {
+    const [row] = await this.rows<LinkRow>(`select ${LINK_COLUMNS} from intake_links where id = ? and workspace_id = ?`, [
+      id,
+      workspaceId,
+    ]);
+    return row ? toRecord(row) : null;
+  }
+
+  async findByTokenHash(tokenSha256: string): Promise<LinkRecord | null> {
+    const [row] = await this.rows<LinkRow>(`select ${LINK_COLUMNS} from intake_links where token_sha256 = ?`, [tokenSha256]);
+    return row ? toRecord(row) : null;
+  }
+
+  /**
+   * One page of a workspace's links, newest first, by keyset on (created_at, id): the index
+   * intake_links_workspace_newest_idx serves every page in the same time, however deep.
+   * Returns up to `limit + 1` rows so the caller can tell whether another page follows.
+   */
+  async listPage(query: LinkPageQuery): Promise<LinkRecord[]> {
+    const where = ['workspace_id = ?'];
+    const params: unknown[] = [query.workspaceId];
+    if (query.activeOnly) {
+      where.push(ACTIVE_LINK_SQL);
+      params.push(query.now);
+    }
+    if (query.after) {
+      where.push('(created_at, id) < (?, ?)');
+      params.push(query.after.createdAt, query.after.id);
+    }
+    params.push(query.limit + 1);
+    const rows = await this.rows<LinkRow>(
+      `select ${LINK_COLUMNS} from intake_links where ${where.join(' and ')} order by created_at desc, id desc limit ?`,
+      params,
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Marks a link revoked; null when it does not exist in the workspace or was already revoked. */
+  async revoke(workspaceId: string, id: string, now: Date, tx?: Tx): Promise<LinkRecord | null> {
+    const [row] = await this.rows<LinkRow>(
+      `update intake_links set revoked_at = ? where id = ? and workspace_id = ? and revoked_at is null returning ${LINK_COLUMNS}`,
+      [now, id, workspaceId],
+      tx,
+    );
+    return row ? toRecord(row) : null;
+  }
+
+  /**
+   * Takes one upload slot if the link still accepts uploads: not revoked now, not expired when the
+   * upload started, and not full. The single conditional UPDATE is what makes max_uploads hold under
+   * any concurrency; null means "refused" (the caller re-reads the link to say why).
+   */
+  async takeUploadSlot(tx: Tx, linkId: string, startedAt: Date, receivedAt: Date): Promise<LinkRecord | null> {
+    const [row] = await this.rows<LinkRow>(
+      `update intake_links set upload_count = upload_count + 1, last_upload_at = ?
+       where id = ? and revoked_at is null and expires_at > ? and upload_count < max_uploads
+       returning ${LINK_COLUMNS}`,
+      [receivedAt, linkId, startedAt],
+      tx,
+    );
+    return row ? toRecord(row) : null;
+  }
+
+  async findById(id: string, tx?: Tx): Promise<LinkRecord | null> {
+    const [row] = await this.rows<LinkRow>(`select ${LINK_COLUMNS} from intake_links where id = ?`, [id], tx);
+    return row ? toRecord(row) : null;
+  }
+}
+
+function toRecord(row: LinkRow): LinkRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    customerSlug: row.customer_slug,
+    displayName: row.display_name,
+    token: row.token,
+    createdAt: toDate(row.created_at),
+    expiresAt: toDate(row.expires_at),
+    revokedAt: toDate(row.revoked_at),
+    maxUploads: row.max_uploads,
+    uploadCount: row.upload_count,
+    lastUploadAt: toDate(row.last_upload_at),
+  };
+}

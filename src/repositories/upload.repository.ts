@@ -1,0 +1,108 @@
+import type { Tx } from '../db/unit-of-work.js';
+import { Upload } from '../domain/entities/index.js';
+import type { ScanStatus } from '../domain/entities/upload.entity.js';
+import type { UploadRecord } from '../domain/records.js';
+import { BaseRepository, toDate } from './base.repository.js';
+
+interface UploadRow {
+  id: string;
+  link_id: string;
+  workspace_id: string;
+  customer_slug: string;
+  filename: string;
+  content_type: string;
+  sha256: string;
+  size_bytes: string | number;
+  received_at: Date;
+  scan_status: ScanStatus;
+  storage_key: string;
+  duplicate_of_id: string | null;
+  duplicate_of_received_at: Date | null;
+}
+
+// The original's received_at comes from a self-join rather than a copy, so it is always the truth.
+const SELECT_UPLOADS = `select u.id, u.link_id, u.workspace_id, u.customer_slug, u.filename, u.content_type, u.sha256,
+  u.size_bytes, u.received_at, u.scan_status, u.storage_key, u.duplicate_of_id, d.received_at as duplicate_of_received_at
+  from uploads u left join uploads d on d.id = u.duplicate_of_id`;
+
+/** Received files. A row is written only after its object is completely stored. */
+export class UploadRepository extends BaseRepository {
+  async insert(tx: Tx, record: UploadRecord): Promise<void> {
+    await tx.insert(Upload, {
+      id: record.id,
+      link: record.linkId,
+      workspace: record.workspaceId,
+      customerSlug: record.customerSlug,
+      filename: record.filename,
+      contentType: record.contentType,
+      sha256: record.sha256,
+      sizeBytes: record.sizeBytes,
+      receivedAt: record.receivedAt,
+      scanStatus: record.scanStatus,
+      storageKey: record.storageKey,
+      duplicateOf: record.duplicateOf?.id ?? null,
+    });
+  }
+
+  /**
+   * The earliest upload of the workspace with this content, or null. Takes a transaction-scoped
+   * advisory lock on (workspace, sha256) first, so two identical files arriving together are
+   * ordered: the second one always sees the first.
+   */
+  async lockAndFindEarliestBySha256(tx: Tx, workspaceId: string, sha256: string): Promise<{ id: string; receivedAt: Date } | null> {
+    await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`upload-sha256:${workspaceId}:${sha256}`]);
+    const [row] = await this.rows<{ id: string; received_at: Date }>(
+      'select id, received_at from uploads where workspace_id = ? and sha256 = ? order by received_at asc, id asc limit 1',
+      [workspaceId, sha256],
+      tx,
+    );
+    return row ? { id: row.id, receivedAt: toDate(row.received_at) } : null;
+  }
+
+  /** Uploads of one link, newest first. */
+  async listByLink(linkId: string): Promise<UploadRecord[]> {
+    const rows = await this.rows<UploadRow>(`${SELECT_UPLOADS} where u.link_id = ? order by u.received_at desc, u.id desc`, [linkId]);
+    return rows.map(toRecord);
+  }
+
+  /** Uploads of several links in one query (GraphQL batches IntakeLink.uploads through this). */
+  async listByLinks(linkIds: readonly string[]): Promise<UploadRecord[]> {
+    if (linkIds.length === 0) return [];
+    const rows = await this.rows<UploadRow>(
+      `${SELECT_UPLOADS} where u.link_id = any(?::uuid[]) order by u.received_at desc, u.id desc`,
+      [linkIds],
+    );
+    return rows.map(toRecord);
+  }
+
+  async findInLink(linkId: string, uploadId: string): Promise<UploadRecord | null> {
+    const [row] = await this.rows<UploadRow>(`${SELECT_UPLOADS} where u.id = ? and u.link_id = ?`, [uploadId, linkId]);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Which of these storage keys belong to an upload row (the orphan sweep keeps those). */
+  async existingStorageKeys(keys: readonly string[]): Promise<Set<string>> {
+    if (keys.length === 0) return new Set();
+    const rows = await this.rows<{ storage_key: string }>('select storage_key from uploads where storage_key = any(?::text[])', [keys]);
+    return new Set(rows.map((row) => row.storage_key));
+  }
+}
+
+function toRecord(row: UploadRow): UploadRecord {
+  return {
+    id: row.id,
+    linkId: row.link_id,
+    workspaceId: row.workspace_id,
+    customerSlug: row.customer_slug,
+    filename: row.filename,
+    contentType: row.content_type,
+    sha256: row.sha256,
+    sizeBytes: Number(row.size_bytes),
+    receivedAt: toDate(row.received_at),
+    scanStatus: row.scan_status,
+    storageKey: row.storage_key,
+    duplicateOf: row.duplicate_of_id
+      ? { id: row.duplicate_of_id, receivedAt: toDate(row.duplicate_of_received_at as Date) }
+      : null,
+  };
+}
