@@ -1,0 +1,70 @@
+import { timingSafeEqual } from 'node:crypto';
+import { isWellFormedApiKey, sha256Hex } from '../domain/secrets.js';
+import type { Actor } from '../domain/records.js';
+import { AppError } from '../errors/app-error.js';
+import type { ApiKeyRepository } from '../repositories/api-key.repository.js';
+import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
+import { isUuid } from './validation.js';
+
+/** Who is calling: the holder of the admin token, or an API key of one workspace. */
+export type Principal = { kind: 'admin' } | { kind: 'api_key'; keyId: string; workspaceId: string };
+
+/**
+ * Authentication and the workspace access rule, for both faces. An API key acts only on its own
+ * workspace (another workspace's path is 403, without saying whether it exists); the admin token
+ * acts on every workspace (an unknown one is 404).
+ */
+export class AuthService {
+  private readonly adminTokenDigest: Buffer;
+
+  constructor(
+    adminToken: string,
+    private readonly apiKeys: ApiKeyRepository,
+    private readonly workspaces: WorkspaceRepository,
+  ) {
+    this.adminTokenDigest = Buffer.from(sha256Hex(adminToken), 'hex');
+  }
+
+  /** Resolves an `Authorization` header value to a principal, or throws `unauthorized`. */
+  async authenticate(authorization: string | undefined): Promise<Principal> {
+    const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? '');
+    const credential = match?.[1];
+    if (!credential) {
+      throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>".');
+    }
+    // Digests are compared, in constant time, so neither length nor content leaks through timing.
+    if (timingSafeEqual(Buffer.from(sha256Hex(credential), 'hex'), this.adminTokenDigest)) {
+      return { kind: 'admin' };
+    }
+    if (isWellFormedApiKey(credential)) {
+      const key = await this.apiKeys.findActiveBySecretHash(sha256Hex(credential));
+      if (key) return { kind: 'api_key', keyId: key.id, workspaceId: key.workspaceId };
+    }
+    throw new AppError('unauthorized', 'The API key is unknown or has been revoked.');
+  }
+
+  /** Throws unless `principal` may act on `workspaceId`. */
+  async assertWorkspaceAccess(principal: Principal, workspaceId: string): Promise<void> {
+    if (principal.kind === 'api_key') {
+      if (principal.workspaceId !== workspaceId.toLowerCase()) {
+        throw new AppError('forbidden', 'This API key belongs to another workspace.');
+      }
+      return;
+    }
+    if (!isUuid(workspaceId) || !(await this.workspaces.exists(workspaceId))) {
+      throw new AppError('not_found', 'No workspace has this id.');
+    }
+  }
+
+  /** Throws unless `principal` holds the admin token. */
+  assertAdmin(principal: Principal): void {
+    if (principal.kind !== 'admin') {
+      throw new AppError('forbidden', 'Only the admin token may do this.');
+    }
+  }
+
+  /** The audit trail's view of a principal. */
+  actorOf(principal: Principal): Actor {
+    return principal.kind === 'admin' ? { kind: 'admin', id: null } : { kind: 'api_key', id: principal.keyId };
+  }
+}

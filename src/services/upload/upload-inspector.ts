@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import { fileTypeFromBuffer } from 'file-type';
+import { SNIFF_BYTES, type AcceptedType } from '../../domain/content-policy.js';
+import { AppError } from '../../errors/app-error.js';
+
+/** What the inspector learned once the whole file has passed. */
+export interface InspectionResult {
+  sha256: string;
+  sizeBytes: number;
+}
+
+// Bytes that never occur in a text file: C0 controls other than tab, LF, FF and CR, and DEL.
+const NOT_TEXT = new Uint8Array(256);
+for (let byte = 0; byte < 32; byte++) NOT_TEXT[byte] = 1;
+for (const allowed of [0x09, 0x0a, 0x0c, 0x0d]) NOT_TEXT[allowed] = 0;
+NOT_TEXT[0x7f] = 1;
+
+/**
+ * The single pass every upload makes on its way to storage: it counts bytes against the size limit,
+ * hashes them, and checks the content against the declared type. The first SNIFF_BYTES are held
+ * back until the magic bytes are verified, so nothing of a refused file reaches storage before the
+ * refusal; after that, bytes flow straight through (memory use does not grow with the file).
+ * Every error it raises is an AppError; upstream failures (a client that hangs up) become
+ * `upload_incomplete`.
+ */
+export class UploadInspector extends Transform {
+  private readonly hash = createHash('sha256');
+  private size = 0;
+  private head: Buffer[] = [];
+  private headBytes = 0;
+  private verified = false;
+
+  constructor(
+    private readonly declared: AcceptedType,
+    private readonly maxBytes: number,
+  ) {
+    super();
+  }
+
+  /** The digest and size; valid once the stream has finished. */
+  result(): InspectionResult {
+    return { sha256: this.hash.copy().digest('hex'), sizeBytes: this.size };
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.size += chunk.length;
+    if (this.size > this.maxBytes) {
+      callback(new AppError('file_too_large', `The file is larger than the limit of ${this.maxBytes} bytes.`));
+      return;
+    }
+    this.hash.update(chunk);
+    if (this.isText() && !isText(chunk)) {
+      callback(this.mismatch('it contains binary data (a CSV file must be plain text)'));
+      return;
+    }
+    if (this.verified) {
+      callback(null, chunk);
+      return;
+    }
+    this.head.push(chunk);
+    this.headBytes += chunk.length;
+    if (this.headBytes < SNIFF_BYTES) {
+      callback();
+      return;
+    }
+    this.releaseHead(callback);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.size === 0) {
+      callback(new AppError('empty_file', 'The file is empty.'));
+      return;
+    }
+    if (this.verified) {
+      callback();
+      return;
+    }
+    this.releaseHead(callback);
+  }
+
+  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
+    if (error && !(error instanceof AppError)) {
+      callback(new AppError('upload_incomplete', 'The upload was interrupted before the whole file arrived.', { cause: error }));
+      return;
+    }
+    callback(error);
+  }
+
+  private releaseHead(callback: TransformCallback): void {
+    const head = Buffer.concat(this.head);
+    this.head = [];
+    this.verifyMagic(head).then(
+      () => {
+        this.verified = true;
+        callback(null, head);
+      },
+      (error: unknown) => callback(error as Error),
+    );
+  }
+
+  private async verifyMagic(head: Buffer): Promise<void> {
+    const detected = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES));
+    if (this.isText()) {
+      if (detected) throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file`);
+      return;
+    }
+    if (!detected) throw this.mismatch('its content is not a recognisable file of that type');
+    if (!this.declared.detectedAs.includes(detected.mime)) {
+      throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file (${detected.mime})`);
+    }
+  }
+
+  private isText(): boolean {
+    return this.declared.detectedAs.length === 0;
+  }
+
+  private mismatch(reason: string): AppError {
+    return new AppError('content_type_mismatch', `The file was declared as ${this.declared.label} (${this.declared.mime}), but ${reason}.`);
+  }
+}
+
+function isText(chunk: Buffer): boolean {
+  for (let i = 0; i < chunk.length; i++) {
+    if (NOT_TEXT[chunk[i] as number]) return false;
+  }
+  return true;
+}

@@ -1,0 +1,184 @@
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
+import type { Logger } from 'pino';
+import type { UnitOfWork } from '../../db/unit-of-work.js';
+import { ACCEPTED_TYPES, findAcceptedType } from '../../domain/content-policy.js';
+import { parseFilenameHeader } from '../../domain/filename.js';
+import { computeLinkStatus } from '../../domain/link-status.js';
+import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
+import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
+import { AppError } from '../../errors/app-error.js';
+import type { LinkRepository } from '../../repositories/link.repository.js';
+import type { UploadRepository } from '../../repositories/upload.repository.js';
+import type { StorageDriver } from '../../storage/storage-driver.js';
+import { uploadObjectKey } from '../../storage/storage-keys.js';
+import type { AuditService } from '../audit.service.js';
+import type { PublicRateLimits } from '../rate-limit/public-rate-limits.js';
+import { UploadInspector } from './upload-inspector.js';
+
+/** One file offered by a customer, as either face received it. */
+export interface IncomingFile {
+  linkToken: string;
+  /** The filename as sent (may be percent-encoded); parsed and checked here. */
+  filename: string | undefined;
+  /** The declared MIME type. */
+  contentType: string | undefined;
+  /** The announced size, when the client announced one (Content-Length). */
+  declaredSize: number | undefined;
+  body: Readable;
+  meta: RequestMeta;
+}
+
+/**
+ * Receives customers' files. The order of the checks is the contract's: rate limits, token shape
+ * (400), link state (404/410/429), storage configured (503), filename and type (422), announced size
+ * (413) — all before a byte of the body is read. Then one streaming pass stores the file while it is
+ * measured, hashed and checked, and only a complete, verified object gets a row and takes a slot.
+ */
+export class UploadIntakeService {
+  constructor(
+    private readonly deps: {
+      links: LinkRepository;
+      uploads: UploadRepository;
+      unitOfWork: UnitOfWork;
+      audit: AuditService;
+      rateLimits: PublicRateLimits;
+      storage: StorageDriver | null;
+      maxUploadBytes: number;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Checks everything that can be checked before the body is read. Refusals throw AppErrors. */
+  async admit(file: Omit<IncomingFile, 'body'>): Promise<AdmittedUpload> {
+    const { links, rateLimits, storage, maxUploadBytes } = this.deps;
+    await rateLimits.checkClient(file.meta.clientIp);
+    if (!isWellFormedLinkToken(file.linkToken)) throw new AppError('invalid_link_token');
+    await rateLimits.checkUploadToken(file.linkToken);
+    const link = await links.findByTokenHash(sha256Hex(file.linkToken));
+    const startedAt = new Date();
+    if (!link) throw new AppError('link_not_found');
+    assertAcceptsUploads(link, startedAt);
+    if (!storage) throw new AppError('upload_service_not_configured');
+    const filename = parseFilenameHeader(file.filename);
+    const type = findAcceptedType(file.contentType);
+    if (!type) {
+      const accepted = ACCEPTED_TYPES.map((t) => t.mime).join(', ');
+      throw new AppError(
+        'unsupported_content_type',
+        file.contentType
+          ? `Files of type ${JSON.stringify(file.contentType.slice(0, 100))} are not accepted. Accepted types: ${accepted}.`
+          : `The x-amigo-intake-content-type header is required. Accepted types: ${accepted}.`,
+      );
+    }
+    if (file.declaredSize !== undefined && file.declaredSize > maxUploadBytes) {
+      throw new AppError('file_too_large', `The file is larger than the limit of ${maxUploadBytes} bytes.`);
+    }
+    if (file.declaredSize === 0) throw new AppError('empty_file');
+    return { link, startedAt, filename, type, storage, meta: file.meta };
+  }
+
+  /** Runs the whole intake: admission, then the streaming pass, then the commit. */
+  async receive(file: IncomingFile): Promise<UploadRecord> {
+    const admitted = await this.admit(file);
+    return this.store(admitted, file.body);
+  }
+
+  /** Streams an admitted upload to storage and records it. */
+  async store(admitted: AdmittedUpload, body: Readable): Promise<UploadRecord> {
+    const { link, storage } = admitted;
+    const uploadId = randomUUID();
+    const key = uploadObjectKey(link.workspaceId, uploadId);
+    const inspector = new UploadInspector(admitted.type, this.deps.maxUploadBytes);
+    // The inspector turns a failing body (client hang-up) into an AppError; the driver rethrows it.
+    pipeline(body, inspector, () => undefined);
+    await storage.write(key, inspector, { contentType: admitted.type.mime });
+    const { sha256, sizeBytes } = inspector.result();
+    try {
+      return await this.commit(admitted, { uploadId, key, sha256, sizeBytes });
+    } catch (error) {
+      await storage.delete(key).catch((cleanupError: unknown) =>
+        this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
+      );
+      throw error;
+    }
+  }
+
+  /** In one transaction: take a slot, find the original of a duplicate, insert the row, audit it. */
+  private async commit(
+    admitted: AdmittedUpload,
+    stored: { uploadId: string; key: string; sha256: string; sizeBytes: number },
+  ): Promise<UploadRecord> {
+    const { links, uploads, unitOfWork, audit } = this.deps;
+    return unitOfWork.run(async (tx) => {
+      const receivedAt = new Date();
+      const link = await links.takeUploadSlot(tx, admitted.link.id, admitted.startedAt, receivedAt);
+      if (!link) {
+        const current = await links.findById(admitted.link.id, tx);
+        if (current) assertAcceptsUploads(current, admitted.startedAt);
+        throw new AppError('link_not_found');
+      }
+      const duplicateOf = await uploads.lockAndFindEarliestBySha256(tx, link.workspaceId, stored.sha256);
+      const upload: UploadRecord = {
+        id: stored.uploadId,
+        linkId: link.id,
+        workspaceId: link.workspaceId,
+        customerSlug: link.customerSlug,
+        filename: admitted.filename,
+        contentType: admitted.type.mime,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        receivedAt,
+        scanStatus: 'skipped',
+        storageKey: stored.key,
+        duplicateOf,
+      };
+      await uploads.insert(tx, upload);
+      await audit.record(
+        {
+          type: 'upload.received',
+          workspaceId: link.workspaceId,
+          linkId: link.id,
+          uploadId: upload.id,
+          actor: { kind: 'customer', id: null },
+          meta: admitted.meta,
+          detail: {
+            filename: upload.filename,
+            content_type: upload.contentType,
+            size_bytes: upload.sizeBytes,
+            sha256: upload.sha256,
+            duplicate_of: duplicateOf?.id ?? null,
+          },
+        },
+        tx,
+      );
+      return upload;
+    });
+  }
+}
+
+/** An upload that passed every check that needs no body. */
+export interface AdmittedUpload {
+  link: LinkRecord;
+  startedAt: Date;
+  filename: string;
+  type: (typeof ACCEPTED_TYPES)[number];
+  storage: StorageDriver;
+  meta: RequestMeta;
+}
+
+// An upload that began before the link expired may finish after it: a customer on a slow line
+// should not lose a file to the clock. Revocation and the slot count are checked at commit time.
+function assertAcceptsUploads(link: LinkRecord, startedAt: Date): void {
+  switch (computeLinkStatus(link, startedAt)) {
+    case 'revoked':
+      throw new AppError('link_not_found');
+    case 'expired':
+      throw new AppError('link_expired');
+    case 'exhausted':
+      throw new AppError('upload_limit_reached');
+    case 'active':
+      return;
+  }
+}
