@@ -1,0 +1,106 @@
+import { Storage, type Bucket, type StorageOptions } from '@google-cloud/storage';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../errors/app-error.js';
+import { isSafeObjectKey } from './storage-keys.js';
+import type { StorageDriver, StoredObject, StoredObjectInfo } from './storage-driver.js';
+
+/** GCS settings; credentials are found the Google way (ADC, GOOGLE_APPLICATION_CREDENTIALS, metadata server). */
+export interface GcsDriverOptions {
+  bucket: string;
+  projectId: string | undefined;
+  /** A GCS-API emulator (e.g. http://127.0.0.1:9199); no credentials are used against it. */
+  emulatorHost: string | undefined;
+}
+
+/**
+ * Objects in a Google Cloud Storage bucket. Writes use a resumable upload, which GCS makes visible
+ * only once finalised (and the client verifies its checksum), so a failed or aborted write leaves
+ * no object. The driver never calls bucket-level APIs: it needs only object permissions.
+ */
+export class GcsStorageDriver implements StorageDriver {
+  readonly name = 'gcs';
+  private readonly bucket: Bucket;
+
+  constructor(options: GcsDriverOptions) {
+    const storageOptions: StorageOptions = {
+      // Fail fast when GCS is unreachable: a customer waiting on an upload wants a 502, not a minute of retries.
+      retryOptions: { autoRetry: true, maxRetries: 2, totalTimeout: 20, maxRetryDelay: 2 },
+    };
+    if (options.emulatorHost) {
+      storageOptions.apiEndpoint = options.emulatorHost;
+      storageOptions.projectId = options.projectId ?? 'demo-intake-links';
+    } else if (options.projectId) {
+      storageOptions.projectId = options.projectId;
+    }
+    this.bucket = new Storage(storageOptions).bucket(options.bucket);
+  }
+
+  async write(key: string, source: Readable, options: { contentType: string }): Promise<void> {
+    const file = this.bucket.file(checked(key));
+    try {
+      await pipeline(source, file.createWriteStream({ resumable: true, contentType: options.contentType, metadata: { cacheControl: 'private, no-store' } }));
+    } catch (error) {
+      // A failed resumable upload is never finalised; delete anyway in case the failure came after.
+      await file.delete({ ignoreNotFound: true }).catch(() => undefined);
+      throw storageFailure(error);
+    }
+  }
+
+  async open(key: string): Promise<StoredObject> {
+    const file = this.bucket.file(checked(key));
+    try {
+      const [metadata] = await file.getMetadata();
+      return { sizeBytes: Number(metadata.size), stream: file.createReadStream({ validation: false }) };
+    } catch (error) {
+      if (errorCode(error) === 404) throw new AppError('not_found', 'The stored file no longer exists.');
+      throw storageFailure(error);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await this.bucket.file(checked(key)).delete({ ignoreNotFound: true });
+    } catch (error) {
+      throw storageFailure(error);
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredObjectInfo> {
+    let pageToken: string | undefined;
+    do {
+      let files;
+      let next;
+      try {
+        [files, next] = await this.bucket.getFiles({ prefix: checked(prefix), autoPaginate: false, maxResults: 1000, pageToken });
+      } catch (error) {
+        throw storageFailure(error);
+      }
+      for (const file of files) {
+        const created = file.metadata.timeCreated ?? file.metadata.updated;
+        yield { key: file.name, createdAt: created ? new Date(created) : new Date(0) };
+      }
+      pageToken = (next as { pageToken?: string } | null)?.pageToken;
+    } while (pageToken);
+  }
+
+  /** GCS has no partial objects to clean up: an unfinished resumable upload expires on its own. */
+  async sweepIncompleteWrites(): Promise<number> {
+    return 0;
+  }
+}
+
+function checked(key: string): string {
+  if (!isSafeObjectKey(key)) throw new AppError('internal_server_error', `Refusing unsafe storage key ${JSON.stringify(key)}.`);
+  return key;
+}
+
+function errorCode(error: unknown): unknown {
+  return (error as { code?: unknown } | null)?.code;
+}
+
+// AppErrors come from the source (size limit, content check, client abort) and pass through.
+function storageFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError('storage_unavailable', undefined, { cause: error });
+}

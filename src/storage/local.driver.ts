@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { AppError } from '../errors/app-error.js';
+import { isSafeObjectKey } from './storage-keys.js';
+import type { StorageDriver, StoredObject, StoredObjectInfo } from './storage-driver.js';
+
+/**
+ * Files on the local disk under `<root>/objects`. A write goes to `<root>/incoming/<random>.part`,
+ * is fsynced, then renamed into place (and the folder fsynced), so an object appears only once
+ * complete and survives a power cut once `write` has resolved.
+ */
+export class LocalStorageDriver implements StorageDriver {
+  readonly name = 'local';
+  private readonly objectsDir: string;
+  private readonly incomingDir: string;
+
+  constructor(root: string) {
+    this.objectsDir = path.join(root, 'objects');
+    this.incomingDir = path.join(root, 'incoming');
+  }
+
+  /** Creates the folders and proves they are writable; throws when they are not. */
+  async init(): Promise<void> {
+    await mkdir(this.objectsDir, { recursive: true });
+    await mkdir(this.incomingDir, { recursive: true });
+    const probe = path.join(this.incomingDir, `.probe-${randomUUID()}`);
+    const handle = await open(probe, 'wx');
+    await handle.close();
+    await rm(probe, { force: true });
+  }
+
+  async write(key: string, source: Readable): Promise<void> {
+    const finalPath = this.pathOf(key);
+    const partPath = path.join(this.incomingDir, `${randomUUID()}.part`);
+    try {
+      // `flush: true` fsyncs the file before it is closed, and pipeline() resolves only after the close.
+      await pipeline(source, createWriteStream(partPath, { flags: 'wx', mode: 0o640, flush: true }));
+      await mkdir(path.dirname(finalPath), { recursive: true });
+      await rename(partPath, finalPath);
+      await syncDirectory(path.dirname(finalPath));
+    } catch (error) {
+      await rm(partPath, { force: true }).catch(() => undefined);
+      throw storageFailure(error);
+    }
+  }
+
+  async open(key: string): Promise<StoredObject> {
+    try {
+      const handle = await open(this.pathOf(key), 'r');
+      const { size } = await handle.stat();
+      return { sizeBytes: size, stream: handle.createReadStream() };
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) throw new AppError('not_found', 'The stored file no longer exists.');
+      throw storageFailure(error);
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    try {
+      await rm(this.pathOf(key), { force: true });
+    } catch (error) {
+      throw storageFailure(error);
+    }
+  }
+
+  async *list(prefix: string): AsyncIterable<StoredObjectInfo> {
+    const start = this.pathOf(prefix.replace(/\/$/, ''));
+    let entries;
+    try {
+      entries = await readdir(start, { recursive: true, withFileTypes: true });
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return;
+      throw storageFailure(error);
+    }
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const full = path.join(entry.parentPath, entry.name);
+      const info = await stat(full).catch(() => undefined);
+      if (!info) continue; // deleted meanwhile
+      yield { key: path.relative(this.objectsDir, full).split(path.sep).join('/'), createdAt: info.mtime };
+    }
+  }
+
+  async sweepIncompleteWrites(olderThan: Date): Promise<number> {
+    let removed = 0;
+    for (const name of await readdir(this.incomingDir).catch(() => [] as string[])) {
+      const full = path.join(this.incomingDir, name);
+      const info = await stat(full).catch(() => undefined);
+      if (info && info.mtime < olderThan) {
+        await rm(full, { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  private pathOf(key: string): string {
+    if (!isSafeObjectKey(key)) throw new AppError('internal_server_error', `Refusing unsafe storage key ${JSON.stringify(key)}.`);
+    return path.join(this.objectsDir, ...key.split('/').filter(Boolean));
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return (error as { code?: unknown } | null)?.code === code;
+}
+
+// AppErrors come from the source (size limit, content check, client abort) and pass through as they
+// are; anything else failed in the file system.
+function storageFailure(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError('storage_unavailable', undefined, { cause: error });
+}
