@@ -1,0 +1,50 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
+import { normalizeError } from '../errors/normalize-error.js';
+
+// Errors GraphQL itself raises before any resolver runs, and the REST vocabulary code for each.
+const REQUEST_ERROR_CODES: Record<string, ErrorCode> = {
+  GRAPHQL_PARSE_FAILED: 'bad_request',
+  GRAPHQL_VALIDATION_FAILED: 'validation_error',
+  BAD_USER_INPUT: 'validation_error',
+  BAD_REQUEST: 'bad_request',
+  OPERATION_RESOLUTION_FAILURE: 'bad_request',
+  PERSISTED_QUERY_NOT_FOUND: 'bad_request',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'bad_request',
+  QUERY_TOO_COMPLEX: 'query_too_complex',
+};
+
+/**
+ * The one place GraphQL errors are rendered. Every error carries `extensions.code` (GraphQL's
+ * UPPER_CASE category) and `extensions.errorCode` (the same snake_case code REST gives). Anything
+ * unexpected is logged with its stack and masked as INTERNAL_SERVER_ERROR; no stack is ever sent.
+ */
+export function formatGraphQLError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const apolloCode = formatted.extensions?.['code'];
+    const isRequestError = original instanceof GraphQLError && typeof apolloCode === 'string' && apolloCode in REQUEST_ERROR_CODES;
+    if (isRequestError) {
+      return {
+        message: formatted.message,
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: apolloCode, errorCode: REQUEST_ERROR_CODES[apolloCode] },
+      };
+    }
+    const appError = normalizeError(original);
+    if (appError.status >= 500) logger.error({ err: appError.cause ?? appError, errorCode: appError.code }, appError.detail);
+    return {
+      message: appError.detail,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: {
+        code: ERROR_CODES[appError.code].graphql,
+        errorCode: appError.code,
+        ...(appError.field ? { field: appError.field } : {}),
+        ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
+      },
+    };
+  };
+}

@@ -1,0 +1,43 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { Router } from 'express';
+import { graphqlUploadExpress } from 'graphql-upload-minimal';
+import type { Logger } from 'pino';
+import type { Config } from '../config/load-config.js';
+import type { Services } from '../services/services.js';
+import { requestMeta } from '../http/request-meta.js';
+import { buildGraphQLSchema } from './build-schema.js';
+import { createContext, type GraphQLContext } from './context.js';
+import { formatGraphQLError } from './format-error.js';
+import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
+
+/** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
+export interface GraphQLFace {
+  router: Router;
+  stop(): Promise<void>;
+}
+
+export async function createGraphQLFace(services: Services, config: Config, logger: Logger): Promise<GraphQLFace> {
+  const server = new ApolloServer<GraphQLContext>({
+    schema: await buildGraphQLSchema(),
+    formatError: formatGraphQLError(logger),
+    includeStacktraceInErrorResponses: false,
+    // Introspection stays on: the schema is public documentation (and subject to the query limits).
+    introspection: true,
+    csrfPrevention: true,
+    plugins: [queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)), ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const router = Router();
+  router.use(
+    '/graphql',
+    // Multipart (GraphQL multipart request spec) for uploadToIntakeLink; one file per request. The
+    // limit is one byte above ours so the upload pipeline, not the parser, reports file_too_large.
+    graphqlUploadExpress({ maxFileSize: config.uploads.maxBytes + 1, maxFiles: 1 }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req)) }),
+  );
+  return { router, stop: () => server.stop() };
+}

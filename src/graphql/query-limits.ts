@@ -1,0 +1,128 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  getNamedType,
+  GraphQLError,
+  isLeafType,
+  Kind,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { PAGE_LIMITS } from '../domain/link-rules.js';
+
+/** The documented GraphQL limits. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxRootFields: number;
+  maxCost: number;
+}
+
+/** Assumed size of lists that take no page size (a link holds up to 10,000 uploads; most far fewer). */
+export const ASSUMED_UPLOADS_PER_LINK = 100;
+
+// List fields and the number of items they may return; any other list counts as one item.
+const LIST_SIZES: Record<string, (args: Record<string, unknown>) => number> = {
+  'Query.intakeLinks': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
+  'Query.auditEvents': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
+  'Query.uploads': () => ASSUMED_UPLOADS_PER_LINK,
+  'IntakeLink.uploads': () => ASSUMED_UPLOADS_PER_LINK,
+};
+
+/**
+ * Cost approximates the number of objects the server may have to produce: a scalar field is free, an
+ * object costs 1 plus its children, and a list multiplies that by its page size.
+ */
+const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (isLeafType(getNamedType(field.type))) return 0;
+  const size = LIST_SIZES[`${type.name}.${field.name}`]?.(args) ?? 1;
+  return size * (1 + childComplexity);
+};
+
+/**
+ * Refuses, before execution, an operation that is too deep, has too many root fields (aliases count)
+ * or costs too much, with HTTP 400 and `QUERY_TOO_COMPLEX`. Introspection is subject to the same
+ * limits, except that `ofType` chains do not add depth: they are bounded by the schema's own type
+ * wrappers, and counting them would refuse the standard introspection query every tool sends.
+ */
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, schema }) {
+          if (!operation) return; // Apollo has already refused a document without a runnable operation
+          const fragments = fragmentsOf(document);
+          const rootFields = countFields(operation.selectionSet, fragments);
+          if (rootFields > limits.maxRootFields) {
+            throw tooComplex(`The operation has ${rootFields} root fields; the limit is ${limits.maxRootFields}.`);
+          }
+          const depth = selectionDepth(operation.selectionSet, fragments);
+          if (depth > limits.maxDepth) {
+            throw tooComplex(`The operation is ${depth} levels deep; the limit is ${limits.maxDepth}.`);
+          }
+          const cost = getComplexity({
+            schema,
+            query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] },
+            variables: request.variables ?? {},
+            estimators: [listAwareEstimator],
+          });
+          if (cost > limits.maxCost) {
+            throw tooComplex(`The operation costs ${cost}; the limit is ${limits.maxCost}. Ask for smaller pages or fewer nested lists.`);
+          }
+        },
+      };
+    },
+  };
+}
+
+function tooComplex(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: 'QUERY_TOO_COMPLEX', errorCode: 'query_too_complex', http: { status: 400 } },
+  });
+}
+
+function fragmentsOf(document: DocumentNode): Map<string, FragmentDefinitionNode> {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return fragments;
+}
+
+// Validation has already refused fragment cycles, so these walks terminate.
+function countFields(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) count++;
+    else if (selection.kind === Kind.INLINE_FRAGMENT) count += countFields(selection.selectionSet, fragments);
+    else {
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) count += countFields(fragment.selectionSet, fragments);
+    }
+  }
+  return count;
+}
+
+function selectionDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
+  let deepest = 0;
+  for (const selection of selectionSet.selections) {
+    let depth = 0;
+    if (selection.kind === Kind.FIELD) {
+      const below = selection.selectionSet ? selectionDepth(selection.selectionSet, fragments) : 0;
+      depth = selection.name.value === 'ofType' ? below : 1 + below;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      depth = selectionDepth(selection.selectionSet, fragments);
+    } else {
+      const fragment = fragments.get(selection.name.value);
+      depth = fragment ? selectionDepth(fragment.selectionSet, fragments) : 0;
+    }
+    deepest = Math.max(deepest, depth);
+  }
+  return deepest;
+}
+
+/** For tests and docs: the default limits. */
+export function defaultQueryLimits(maxCost: number): QueryLimits {
+  return { maxDepth: 10, maxRootFields: 50, maxCost };
+}
+

@@ -1,0 +1,46 @@
+import type { FileUpload } from 'graphql-upload-minimal';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../context.js';
+import { FileScalar } from '../scalars/file.scalar.js';
+import { toUploadType, UploadType } from '../types/upload.type.js';
+
+/** Uploads: the operator's listing and the customer's public multipart mutation. */
+@Resolver(() => UploadType)
+export class UploadResolver {
+  @Query(() => [UploadType], { description: 'Files received through a link, newest first.' })
+  async uploads(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('workspaceId', () => ID) workspaceId: string,
+    @Arg('linkId', () => ID) linkId: string,
+  ): Promise<UploadType[]> {
+    const uploads = await ctx.services.uploads.listForLink(await ctx.principal(), workspaceId, linkId);
+    return uploads.map(toUploadType);
+  }
+
+  @Mutation(() => UploadType, {
+    description:
+      'Public (the link token is the credential): uploads one file through a link, with the same checks as POST /upload/{link_token}/files. ' +
+      'Send a GraphQL multipart request with the header apollo-require-preflight: true.',
+  })
+  async uploadToIntakeLink(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('linkToken') linkToken: string,
+    @Arg('file', () => FileScalar) file: Promise<FileUpload>,
+  ): Promise<UploadType> {
+    const part = await file;
+    const body = part.createReadStream();
+    try {
+      const admitted = await ctx.services.intake.admit({
+        linkToken,
+        filename: part.filename,
+        contentType: part.mimetype,
+        declaredSize: undefined,
+        meta: ctx.meta,
+      });
+      return toUploadType(await ctx.services.intake.store(admitted, body));
+    } finally {
+      // A refused file is never read; discard it so the request can finish.
+      if (!body.readableEnded) body.resume();
+    }
+  }
+}

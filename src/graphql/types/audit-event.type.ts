@@ -1,0 +1,58 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { AuditEventRecord } from '../../domain/records.js';
+
+export enum ActorKind {
+  API_KEY = 'api_key',
+  ADMIN = 'admin',
+  CUSTOMER = 'customer',
+  SYSTEM = 'system',
+}
+
+registerEnumType(ActorKind, { name: 'ActorKind', description: 'Who caused an audit event.' });
+
+@ObjectType('AuditActor')
+export class AuditActorType {
+  @Field(() => ActorKind)
+  kind!: ActorKind;
+
+  @Field(() => ID, { nullable: true, description: 'The API key id, when an API key acted' })
+  id!: string | null;
+}
+
+@ObjectType('AuditEvent', { description: 'One entry of the append-only audit trail.' })
+export class AuditEventType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field({ description: 'Dotted event type, e.g. link.created, upload.received, upload.downloaded' })
+  type!: string;
+
+  @Field()
+  occurredAt!: Date;
+
+  @Field(() => ID)
+  workspaceId!: string;
+
+  @Field(() => ID, { nullable: true })
+  linkId!: string | null;
+
+  @Field(() => ID, { nullable: true })
+  uploadId!: string | null;
+
+  @Field(() => AuditActorType)
+  actor!: AuditActorType;
+
+  @Field(() => String, { nullable: true })
+  clientIp!: string | null;
+
+  @Field(() => String, { nullable: true })
+  userAgent!: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'Event-specific facts (filename, size, request id...)' })
+  detail!: Record<string, unknown>;
+}
+
+export function toAuditEventType(event: AuditEventRecord): AuditEventType {
+  return { ...event, actor: { kind: event.actor.kind as ActorKind, id: event.actor.id } };
+}
