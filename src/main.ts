@@ -19,7 +19,13 @@ async function main(): Promise<void> {
   const server = await startServer(config, logger);
   logger.info({ url: server.url, storage: config.storage.driver, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'intake-links is listening');
 
-  const shutdown = (signal: string) => {
+  let shuttingDown = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (shuttingDown) {
+      logger.warn({ signal }, 'second signal: exiting without waiting');
+      process.exit(1);
+    }
+    shuttingDown = true;
     logger.info({ signal }, 'shutting down: draining in-flight requests');
     server.stop().then(
       () => {
@@ -32,8 +38,9 @@ async function main(): Promise<void> {
       },
     );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  // A second signal (an impatient Ctrl+C) exits at once instead of waiting for the drain.
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
 }
 
 main().catch((error: unknown) => {

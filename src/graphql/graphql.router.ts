@@ -26,6 +26,8 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     // Introspection stays on: the schema is public documentation (and subject to the query limits).
     introspection: true,
     csrfPrevention: true,
+    // server.ts drains and stops Apollo on SIGTERM; Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
