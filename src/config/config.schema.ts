@@ -30,7 +30,7 @@ const trustProxy = z
 
 const url = (protocols: string[]) =>
   z
-    .url({ protocol: new RegExp(`^(${protocols.join('|')})$`) })
+    .url({ protocol: new RegExp(`^(${protocols.join('|')})$`), error: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` })
     .optional()
     .or(z.literal('').transform(() => undefined));
 
@@ -63,14 +63,22 @@ export const envSchema = z
     GRAPHQL_MAX_COST: intFromEnv(25_000, 1),
     ORPHAN_SWEEP_INTERVAL_SECONDS: intFromEnv(3600, 0),
     SHUTDOWN_GRACE_SECONDS: intFromEnv(25, 0, 3600),
-  })
-  .superRefine((env, ctx) => {
-    if (env.STORAGE_DRIVER === 'gcs' && !env.GCS_BUCKET) {
-      ctx.addIssue({ code: 'custom', path: ['GCS_BUCKET'], message: 'is required when STORAGE_DRIVER=gcs' });
-    }
-    if (env.RATE_LIMIT_STORE === 'redis' && !env.REDIS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['REDIS_URL'], message: 'is required when RATE_LIMIT_STORE=redis' });
-    }
   });
+
+/**
+ * Rules between variables. Checked on the raw input, apart from the schema, so they are reported
+ * even when other variables are invalid too (zod skips object refinements after some failures).
+ */
+export function crossFieldProblems(input: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  const blank = (value: string | undefined) => value === undefined || value.trim() === '';
+  if (input['STORAGE_DRIVER']?.trim() === 'gcs' && blank(input['GCS_BUCKET'])) {
+    problems.push('GCS_BUCKET: is required when STORAGE_DRIVER=gcs');
+  }
+  if (input['RATE_LIMIT_STORE']?.trim() === 'redis' && blank(input['REDIS_URL'])) {
+    problems.push('REDIS_URL: is required when RATE_LIMIT_STORE=redis');
+  }
+  return problems;
+}
 
 export type Env = z.infer<typeof envSchema>;

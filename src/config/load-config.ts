@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { envSchema, type Env } from './config.schema.js';
+import { crossFieldProblems, envSchema, type Env } from './config.schema.js';
 
 /** The server's configuration, parsed and validated once at start. */
 export interface Config {
@@ -49,13 +49,11 @@ export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | unde
   const known = Object.keys(envSchema.shape);
   const input = Object.fromEntries(known.map((key) => [key, env[key]]));
   const parsed = envSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.') || 'environment';
-      return `${name}: ${issue.message}`;
-    });
-    throw new ConfigError([...new Set(problems)]);
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`)),
+    ...crossFieldProblems(input),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError([...new Set(problems)]);
   return toConfig(parsed.data, cwd);
 }
 
@@ -95,7 +93,7 @@ function storageConfig(env: Env, dataDir: string): Config['storage'] {
     case 'gcs':
       return {
         driver: 'gcs',
-        bucket: env.GCS_BUCKET as string, // presence checked by the schema
+        bucket: env.GCS_BUCKET as string, // presence checked by crossFieldProblems
         projectId: env.GCS_PROJECT_ID,
         emulatorHost: env.STORAGE_EMULATOR_HOST,
       };
