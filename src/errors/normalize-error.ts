@@ -27,8 +27,11 @@ export function normalizeError(error: unknown): AppError {
 function isDatabaseUnavailable(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
     if (current instanceof ConnectionException) return true;
-    const code = (current as { code?: unknown }).code;
+    const { code, severity } = current as { code?: unknown; severity?: unknown };
     if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+    // PostgreSQL reports FATAL when a session cannot exist at all (database refusing connections,
+    // dropped, shutting down): the server is unavailable, not our request wrong.
+    if (severity === 'FATAL' || severity === 'PANIC') return true;
     if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(current.message))) return true;
   }
   return false;
