@@ -24,8 +24,10 @@ export class GcsStorageDriver implements StorageDriver {
 
   constructor(options: GcsDriverOptions) {
     const storageOptions: StorageOptions = {
-      // Fail fast when GCS is unreachable: a customer waiting on an upload wants a 502, not a minute of retries.
-      retryOptions: { autoRetry: true, maxRetries: 2, totalTimeout: 20, maxRetryDelay: 2 },
+      // One quick retry: a customer waiting on an upload wants a 502 within seconds, not 15 s of
+      // backoff. No totalTimeout: when a retry falls due after it, the client never settles at all.
+      // (maxRetries: 0 would be read as "default"; maxRetryDelay below 1 breaks resumable uploads.)
+      retryOptions: { autoRetry: true, maxRetries: 1, maxRetryDelay: 1 },
     };
     if (options.emulatorHost) {
       storageOptions.apiEndpoint = options.emulatorHost;
@@ -50,7 +52,7 @@ export class GcsStorageDriver implements StorageDriver {
   async open(key: string): Promise<StoredObject> {
     const file = this.bucket.file(checked(key));
     try {
-      const [metadata] = await file.getMetadata();
+      const [metadata] = await withDeadline(file.getMetadata(), 'reading object metadata');
       return { sizeBytes: Number(metadata.size), stream: file.createReadStream({ validation: false }) };
     } catch (error) {
       if (errorCode(error) === 404) throw new AppError('not_found', 'The stored file no longer exists.');
@@ -60,7 +62,7 @@ export class GcsStorageDriver implements StorageDriver {
 
   async delete(key: string): Promise<void> {
     try {
-      await this.bucket.file(checked(key)).delete({ ignoreNotFound: true });
+      await withDeadline(this.bucket.file(checked(key)).delete({ ignoreNotFound: true }), 'deleting an object');
     } catch (error) {
       throw storageFailure(error);
     }
@@ -72,7 +74,10 @@ export class GcsStorageDriver implements StorageDriver {
       let files;
       let next;
       try {
-        [files, next] = await this.bucket.getFiles({ prefix: checked(prefix), autoPaginate: false, maxResults: 1000, pageToken });
+        [files, next] = await withDeadline(
+          this.bucket.getFiles({ prefix: checked(prefix), autoPaginate: false, maxResults: 1000, pageToken }),
+          'listing objects',
+        );
       } catch (error) {
         throw storageFailure(error);
       }
@@ -87,6 +92,23 @@ export class GcsStorageDriver implements StorageDriver {
   /** GCS has no partial objects to clean up: an unfinished resumable upload expires on its own. */
   async sweepIncompleteWrites(): Promise<number> {
     return 0;
+  }
+}
+
+/** How long a metadata call may take before GCS counts as unavailable. */
+const CALL_DEADLINE_MS = 15_000;
+
+// The client ignores its `timeout` option on JSON calls: a server that accepts the connection and
+// never answers would hang the request for good. The driver sets its own deadline instead.
+async function withDeadline<T>(call: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`GCS did not answer within ${CALL_DEADLINE_MS} ms (${what})`)), CALL_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([call, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
