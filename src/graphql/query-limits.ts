@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   getNamedType,
+  getVariableValues,
   GraphQLError,
   isLeafType,
   Kind,
@@ -35,7 +36,8 @@ const LIST_SIZES: Record<string, (args: Record<string, unknown>) => number> = {
  */
 const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   if (isLeafType(getNamedType(field.type))) return 0;
-  const size = LIST_SIZES[`${type.name}.${field.name}`]?.(args) ?? 1;
+  // Never below 0: a negative page size (refused later by the service) must not offset other fields' cost.
+  const size = Math.max(0, LIST_SIZES[`${type.name}.${field.name}`]?.(args) ?? 1);
   return size * (1 + childComplexity);
 };
 
@@ -60,6 +62,10 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           if (depth > limits.maxDepth) {
             throw tooComplex(`The operation is ${depth} levels deep; the limit is ${limits.maxDepth}.`);
           }
+          // Variables that do not coerce make execution refuse the operation (BAD_USER_INPUT) before any
+          // resolver runs; the cost estimate would otherwise throw that error raw (a masked 500).
+          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          if (variables.errors) return;
           const cost = getComplexity({
             schema,
             query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] },

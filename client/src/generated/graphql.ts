@@ -164,7 +164,7 @@ export type QueryIntakeLinkArgs = {
 
 export type QueryIntakeLinksArgs = {
   cursor: InputMaybe<Scalars['String']['input']>;
-  includeExpired?: Scalars['Boolean']['input'];
+  includeExpired?: InputMaybe<Scalars['Boolean']['input']>;
   limit: InputMaybe<Scalars['Int']['input']>;
   workspaceId: Scalars['ID']['input'];
 };

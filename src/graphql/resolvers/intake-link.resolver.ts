@@ -13,7 +13,8 @@ export class IntakeLinkResolver {
   async intakeLinks(
     @Ctx() ctx: GraphQLContext,
     @Arg('workspaceId', () => ID) workspaceId: string,
-    @Arg('includeExpired', () => Boolean, { defaultValue: false, description: 'Include expired, revoked and exhausted links' }) includeExpired: boolean,
+    @Arg('includeExpired', () => Boolean, { nullable: true, defaultValue: false, description: 'Include expired, revoked and exhausted links' })
+    includeExpired: boolean | null,
     @Arg('limit', () => Int, { nullable: true, description: 'Page size, 1-1000 (default 100)' }) limit: number | null,
     @Arg('cursor', () => String, { nullable: true, description: 'The id of the last link of the previous page' }) cursor: string | null,
   ): Promise<IntakeLinkType[]> {
