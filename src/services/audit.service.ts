@@ -58,7 +58,8 @@ export class AuditService {
   async list(principal: Principal, workspaceId: string, query: AuditQuery): Promise<Page<AuditEventRecord>> {
     await this.auth.assertWorkspaceAccess(principal, workspaceId);
     const limit = pageLimit(query);
-    for (const [field, value] of [['link_id', query.linkId], ['upload_id', query.uploadId]] as const) {
+    // The REST face checks its snake_case parameters before this; these names are GraphQL's.
+    for (const [field, value] of [['linkId', query.linkId], ['uploadId', query.uploadId]] as const) {
       if (value && !isUuid(value)) {
         throw new AppError('validation_error', `Invalid query: ${field}: must be a UUID.`, { field });
       }
