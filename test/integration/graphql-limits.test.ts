@@ -1,0 +1,213 @@
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, type ApiResponse, type TestWorkspace } from '../helpers/api-client.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+
+// The documented GraphQL limits (src/graphql/query-limits.ts): deeper than 10 levels, more than 50
+// root fields (aliases count) or a cost above GRAPHQL_MAX_COST is refused before it runs, with HTTP
+// 400 and QUERY_TOO_COMPLEX. Introspection stays on, under the same limits; batches are refused.
+
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+const LOW_MAX_COST = 500;
+
+let t: TestServer;
+let low: TestServer;
+let api: ApiClient;
+let lowApi: ApiClient;
+let ws: TestWorkspace;
+let lowWs: TestWorkspace;
+
+beforeAll(async () => {
+  [t, low] = await Promise.all([startTestServer(), startTestServer({ env: { GRAPHQL_MAX_COST: String(LOW_MAX_COST) } })]);
+  api = new ApiClient(t.url);
+  lowApi = new ApiClient(low.url);
+  ws = await api.createWorkspace(t.adminToken);
+  lowWs = await lowApi.createWorkspace(low.adminToken);
+});
+afterAll(() => Promise.all([t?.stop(), low?.stop()]));
+
+function expectTooComplex(res: ApiResponse<{ data?: unknown; errors?: any[] }>, message: RegExp): void {
+  expect(res.status, res.text).toBe(400);
+  expect(res.body.data).toBeUndefined();
+  expect(res.body.errors).toHaveLength(1);
+  expect(res.body.errors?.[0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX', errorCode: 'query_too_complex' });
+  expect(res.body.errors?.[0].message).toMatch(message);
+}
+
+function expectRan(res: ApiResponse<{ data?: unknown; errors?: any[] }>): void {
+  expect(res.status, res.text).toBe(200);
+  expect(res.body.errors, res.text).toBeUndefined();
+  expect(res.body.data).toBeTruthy();
+}
+
+async function linkCount(server: TestServer, workspaceId: string): Promise<number> {
+  const [row] = await server.db.query<{ n: string }>('select count(*) as n from intake_links where workspace_id = $1', [workspaceId]);
+  return Number(row?.n);
+}
+
+/** `n` aliased root fields asking for a link. */
+function rootFields(n: number): string {
+  return Array.from({ length: n }, (_, i) => `l${i}: intakeLink(workspaceId: $ws, id: "${MISSING_ID}") { id }`).join('\n');
+}
+
+// Introspection is the only way down to more than 4 levels in this schema. Each document stays
+// within graphql-js's own introspection rule (at most two nested `fields`-like lists).
+const DEPTH_10 = '{ __schema { directives { args { type { fields { args { type { fields { args { name } } } } } } } } } }';
+const DEPTH_11 = '{ __schema { directives { args { type { fields { args { type { fields { args { type { name } } } } } } } } } } }';
+
+describe('depth (at most 10 levels)', () => {
+  it('runs a document exactly 10 levels deep', async () => {
+    expectRan(await api.graphql(DEPTH_10));
+  });
+
+  it('refuses a document 11 levels deep with HTTP 400 QUERY_TOO_COMPLEX', async () => {
+    expectTooComplex(await api.graphql(DEPTH_11), /11 levels deep; the limit is 10/);
+  });
+
+  it('counts levels hidden in a named fragment', async () => {
+    const query = `{ __schema { directives { args { type { ...Deep } } } } }
+      fragment Deep on __Type { fields { args { type { fields { args { type { name } } } } } } }`;
+    expectTooComplex(await api.graphql(query), /11 levels deep/);
+  });
+
+  it('counts levels hidden in inline fragments', async () => {
+    const query = '{ __schema { directives { args { type { ... on __Type { fields { args { type { fields { args { type { ... { name } } } } } } } } } } } } }';
+    expectTooComplex(await api.graphql(query), /11 levels deep/);
+  });
+
+  it('runs the deepest real query the schema allows', async () => {
+    const res = await api.graphql(
+      'query($ws: ID!) { intakeLinks(workspaceId: $ws, includeExpired: true) { uploads { duplicateOf { id receivedAt } } } }',
+      { ws: ws.id },
+      ws.apiKey,
+    );
+    expectRan(res);
+  });
+});
+
+describe('root fields (at most 50, aliases count)', () => {
+  it('runs exactly 50 aliased root fields', async () => {
+    const res = await api.graphql(`query($ws: ID!) { ${rootFields(50)} }`, { ws: ws.id }, ws.apiKey);
+    expectRan(res);
+    expect(Object.keys(res.body.data as object)).toHaveLength(50);
+  });
+
+  it('refuses 51 aliased root fields', async () => {
+    const res = await api.graphql(`query($ws: ID!) { ${rootFields(51)} }`, { ws: ws.id }, ws.apiKey);
+    expectTooComplex(res, /51 root fields; the limit is 50/);
+  });
+
+  it('counts __typename and fields spread from fragments', async () => {
+    const query = `query($ws: ID!) { __typename ...Many ... on Query { extra: __typename } }
+      fragment Many on Query { ${rootFields(49)} }`;
+    expectTooComplex(await api.graphql(query, { ws: ws.id }, ws.apiKey), /51 root fields/);
+  });
+
+  it('refuses 51 mutations before running any of them', async () => {
+    const own = await api.createWorkspace(t.adminToken, 'Untouched');
+    const mutations = Array.from({ length: 51 }, (_, i) => `m${i}: createIntakeLink(workspaceId: $ws, input: { customerSlug: "m-${i}" }) { id }`);
+    const res = await api.graphql(`mutation($ws: ID!) { ${mutations.join('\n')} }`, { ws: own.id }, own.apiKey);
+    expectTooComplex(res, /51 root fields/);
+    expect(await linkCount(t, own.id)).toBe(0);
+  });
+});
+
+describe('cost (at most GRAPHQL_MAX_COST, default 25000)', () => {
+  const LIST_WITH_UPLOADS = 'query($ws: ID!, $limit: Int) { intakeLinks(workspaceId: $ws, limit: $limit) { id uploads { id duplicateOf { id } } } }';
+
+  it('runs a default page of links with their uploads (about 20,100) under the default maximum', async () => {
+    expectRan(await api.graphql(LIST_WITH_UPLOADS, { ws: ws.id }, ws.apiKey));
+  });
+
+  it('refuses 1000 links with their uploads under the default maximum', async () => {
+    expectTooComplex(await api.graphql(LIST_WITH_UPLOADS, { ws: ws.id, limit: 1000 }, ws.apiKey), /the limit is 25000/);
+  });
+
+  it('honours GRAPHQL_MAX_COST: a cost equal to the maximum runs, one more is refused', async () => {
+    const page = (limit: number) => `query($ws: ID!) { intakeLinks(workspaceId: $ws, limit: ${limit}) { id } }`;
+    expectRan(await lowApi.graphql(page(LOW_MAX_COST), { ws: lowWs.id }, lowWs.apiKey));
+    expectTooComplex(await lowApi.graphql(page(LOW_MAX_COST + 1), { ws: lowWs.id }, lowWs.apiKey), /costs 501; the limit is 500/);
+  });
+
+  it('reads page sizes from variables', async () => {
+    const query = 'query($ws: ID!, $limit: Int) { intakeLinks(workspaceId: $ws, limit: $limit) { id } }';
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id, limit: LOW_MAX_COST }, lowWs.apiKey));
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id, limit: LOW_MAX_COST + 1 }, lowWs.apiKey), /costs 501/);
+  });
+
+  it('counts nested lists: 5 links with their uploads cost 505', async () => {
+    const query = 'query($ws: ID!, $limit: Int) { intakeLinks(workspaceId: $ws, limit: $limit) { uploads { id } } }';
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id, limit: 4 }, lowWs.apiKey));
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id, limit: 5 }, lowWs.apiKey), /costs 505/);
+  });
+
+  it('adds up the cost of every root field', async () => {
+    const query = `query($ws: ID!) {
+      a: intakeLinks(workspaceId: $ws, limit: 250) { id }
+      b: auditEvents(workspaceId: $ws, limit: 251) { id }
+    }`;
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id }, lowWs.apiKey), /costs 501/);
+  });
+
+  it('cannot be offset by a negative page size in another field', async () => {
+    const query = `query($ws: ID!) {
+      cheap: intakeLinks(workspaceId: $ws, limit: -1000000) { id uploads { id } }
+      costly: intakeLinks(workspaceId: $ws, limit: 1000) { id uploads { id duplicateOf { id } } }
+    }`;
+    expectTooComplex(await api.graphql(query, { ws: ws.id }, ws.apiKey), /the limit is 25000/);
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id }, lowWs.apiKey), /the limit is 500/);
+  });
+
+  it('refuses costly mutations before running any of them', async () => {
+    const mutations = Array.from(
+      { length: 3 },
+      (_, i) => `m${i}: createIntakeLink(workspaceId: $ws, input: { customerSlug: "costly-${i}" }) { id uploads { id duplicateOf { id } } }`,
+    );
+    const res = await lowApi.graphql(`mutation($ws: ID!) { ${mutations.join('\n')} }`, { ws: lowWs.id }, lowWs.apiKey);
+    expectTooComplex(res, /costs 603/);
+    expect(await linkCount(low, lowWs.id)).toBe(0);
+  });
+});
+
+describe('introspection', () => {
+  it('answers the standard introspection query', async () => {
+    const res = await api.graphql(getIntrospectionQuery());
+    expectRan(res);
+    const names = (res.body.data as any).__schema.types.map((type: any) => type.name);
+    expect(names).toEqual(expect.arrayContaining(['IntakeLink', 'Upload', 'AuditEvent', 'IntakeLinkStatus', 'ScanStatus', 'File']));
+  });
+
+  it('answers the introspection query code generators send (all options on)', async () => {
+    const query = getIntrospectionQuery({
+      descriptions: true,
+      specifiedByUrl: true,
+      directiveIsRepeatable: true,
+      schemaDescription: true,
+      inputValueDeprecation: true,
+    });
+    expectRan(await api.graphql(query));
+    expectRan(await lowApi.graphql(query));
+  });
+});
+
+describe('batched operations', () => {
+  it('refuses a JSON array of operations with HTTP 400', async () => {
+    const res = await api.request('POST', '/graphql', {
+      token: ws.apiKey,
+      json: [{ query: '{ __typename }' }, { query: '{ __typename }' }],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0].extensions).toEqual({ code: 'BAD_REQUEST', errorCode: 'bad_request' });
+  });
+
+  it('runs none of the operations of a refused batch', async () => {
+    const own = await api.createWorkspace(t.adminToken, 'Batched');
+    const create = (slug: string) => ({
+      query: 'mutation($ws: ID!, $slug: String!) { createIntakeLink(workspaceId: $ws, input: { customerSlug: $slug }) { id } }',
+      variables: { ws: own.id, slug },
+    });
+    const res = await api.request('POST', '/graphql', { token: own.apiKey, json: [create('batch-a'), create('batch-b')] });
+    expect(res.status).toBe(400);
+    expect(await linkCount(t, own.id)).toBe(0);
+  });
+});
