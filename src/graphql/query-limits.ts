@@ -44,8 +44,8 @@ const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childCompl
 /**
  * Refuses, before execution, an operation that is too deep, has too many root fields (aliases count)
  * or costs too much, with HTTP 400 and `QUERY_TOO_COMPLEX`. Introspection is subject to the same
- * limits, except that `ofType` chains do not add depth: they are bounded by the schema's own type
- * wrappers, and counting them would refuse the standard introspection query every tool sends.
+ * limits, except that up to 9 levels of an `ofType` chain add no depth: counting them would refuse
+ * the standard introspection query every tool sends. Deeper `ofType` chains count as usual.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
@@ -109,23 +109,28 @@ function countFields(selectionSet: SelectionSetNode, fragments: Map<string, Frag
   return count;
 }
 
-function selectionDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>): number {
+function selectionDepth(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, ofTypeRun = 0): number {
   let deepest = 0;
   for (const selection of selectionSet.selections) {
     let depth = 0;
     if (selection.kind === Kind.FIELD) {
-      const below = selection.selectionSet ? selectionDepth(selection.selectionSet, fragments) : 0;
-      depth = selection.name.value === 'ofType' ? below : 1 + below;
+      const isOfType = selection.name.value === 'ofType';
+      const run = isOfType ? ofTypeRun + 1 : 0;
+      const below = selection.selectionSet ? selectionDepth(selection.selectionSet, fragments, run) : 0;
+      depth = isOfType && run <= FREE_OF_TYPE_LEVELS ? below : 1 + below;
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      depth = selectionDepth(selection.selectionSet, fragments);
+      depth = selectionDepth(selection.selectionSet, fragments, ofTypeRun);
     } else {
       const fragment = fragments.get(selection.name.value);
-      depth = fragment ? selectionDepth(fragment.selectionSet, fragments) : 0;
+      depth = fragment ? selectionDepth(fragment.selectionSet, fragments, ofTypeRun) : 0;
     }
     deepest = Math.max(deepest, depth);
   }
   return deepest;
 }
+
+/** `ofType` levels that add no depth: graphql-js's own introspection query nests 9. */
+const FREE_OF_TYPE_LEVELS = 9;
 
 /** For tests and docs: the default limits. */
 export function defaultQueryLimits(maxCost: number): QueryLimits {

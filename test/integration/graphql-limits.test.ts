@@ -188,6 +188,13 @@ describe('introspection', () => {
     expectRan(await api.graphql(query));
     expectRan(await lowApi.graphql(query));
   });
+
+  it('refuses an ofType chain deeper than the standard query needs', async () => {
+    const chain = (levels: number): string => (levels === 0 ? 'name' : `name ofType { ${chain(levels - 1)} }`);
+    // __type (1) + 9 free ofType levels + 8 counted ones + the innermost name (1) = 10 levels: the limit.
+    expectRan(await api.graphql(`{ __type(name: "IntakeLink") { ${chain(17)} } }`));
+    expectTooComplex(await api.graphql(`{ __type(name: "IntakeLink") { ${chain(18)} } }`), /levels deep/);
+  });
 });
 
 describe('batched operations', () => {
