@@ -52,7 +52,8 @@ export class UploadRepository extends BaseRepository {
   async lockAndFindEarliestBySha256(tx: Tx, workspaceId: string, sha256: string): Promise<{ id: string; receivedAt: Date } | null> {
     await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`upload-sha256:${workspaceId}:${sha256}`]);
     const [row] = await this.rows<{ id: string; received_at: Date }>(
-      'select id, received_at from uploads where workspace_id = ? and sha256 = ? order by received_at asc, id asc limit 1',
+      // Copies received in the same millisecond as their original tie on received_at: the original is the one naming none.
+      'select id, received_at from uploads where workspace_id = ? and sha256 = ? order by received_at asc, duplicate_of_id asc nulls first, id asc limit 1',
       [workspaceId, sha256],
       tx,
     );
@@ -69,7 +70,8 @@ export class UploadRepository extends BaseRepository {
   async listByLinks(linkIds: readonly string[]): Promise<UploadRecord[]> {
     if (linkIds.length === 0) return [];
     const rows = await this.rows<UploadRow>(
-      `${SELECT_UPLOADS} where u.link_id = any(?::uuid[]) order by u.received_at desc, u.id desc`,
+      // MikroORM inlines an array parameter as a comma-separated list, so it goes inside `in (...)`.
+      `${SELECT_UPLOADS} where u.link_id in (?) order by u.received_at desc, u.id desc`,
       [linkIds],
     );
     return rows.map(toRecord);
@@ -83,7 +85,7 @@ export class UploadRepository extends BaseRepository {
   /** Which of these storage keys belong to an upload row (the orphan sweep keeps those). */
   async existingStorageKeys(keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
-    const rows = await this.rows<{ storage_key: string }>('select storage_key from uploads where storage_key = any(?::text[])', [keys]);
+    const rows = await this.rows<{ storage_key: string }>('select storage_key from uploads where storage_key in (?)', [keys]);
     return new Set(rows.map((row) => row.storage_key));
   }
 }

@@ -112,6 +112,9 @@ export class UploadIntakeService {
   ): Promise<UploadRecord> {
     const { links, uploads, unitOfWork, audit } = this.deps;
     return unitOfWork.run(async (tx) => {
+      // The (workspace, sha256) lock comes first and the clock is read only once it is held, so the
+      // original found here was always received before this copy (identical files arriving together).
+      const duplicateOf = await uploads.lockAndFindEarliestBySha256(tx, admitted.link.workspaceId, stored.sha256);
       const receivedAt = new Date();
       const link = await links.takeUploadSlot(tx, admitted.link.id, admitted.startedAt, receivedAt);
       if (!link) {
@@ -119,7 +122,6 @@ export class UploadIntakeService {
         if (current) assertAcceptsUploads(current, admitted.startedAt);
         throw new AppError('link_not_found');
       }
-      const duplicateOf = await uploads.lockAndFindEarliestBySha256(tx, link.workspaceId, stored.sha256);
       const upload: UploadRecord = {
         id: stored.uploadId,
         linkId: link.id,
