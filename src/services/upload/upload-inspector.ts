@@ -16,6 +16,10 @@ for (let byte = 0; byte < 32; byte++) NOT_TEXT[byte] = 1;
 for (const allowed of [0x09, 0x0a, 0x0c, 0x0d]) NOT_TEXT[allowed] = 0;
 NOT_TEXT[0x7f] = 1;
 
+// Two-letter signatures that ordinary text starts with ("BMI,weight", "MZ,Mozambique"). Real BMP and
+// EXE files carry NUL bytes in their first header bytes, so the text check already refuses them.
+const TEXT_LOOKALIKES = new Set(['image/bmp', 'application/x-msdownload']);
+
 /**
  * The single pass every upload makes on its way to storage: it counts bytes against the size limit,
  * hashes them, and checks the content against the declared type. The first SNIFF_BYTES are held
@@ -102,7 +106,7 @@ export class UploadInspector extends Transform {
   private async verifyMagic(head: Buffer): Promise<void> {
     const detected = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES));
     if (this.isText()) {
-      if (detected) throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file`);
+      if (detected && !TEXT_LOOKALIKES.has(detected.mime)) throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file`);
       return;
     }
     if (!detected) throw this.mismatch('its content is not a recognisable file of that type');
