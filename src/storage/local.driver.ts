@@ -68,7 +68,11 @@ export class LocalStorageDriver implements StorageDriver {
   }
 
   async *list(prefix: string): AsyncIterable<StoredObjectInfo> {
-    const start = this.pathOf(prefix.replace(/\/$/, ''));
+    this.pathOf(prefix); // refuses an unsafe prefix
+    // Walk the folder up to the prefix's last slash and keep the keys that start with the whole
+    // prefix, as GCS does ("a/b" lists "a/b/1" and "a/bc/2").
+    const folder = prefix.slice(0, Math.max(prefix.lastIndexOf('/'), 0));
+    const start = folder ? this.pathOf(folder) : this.objectsDir;
     let entries;
     try {
       entries = await readdir(start, { recursive: true, withFileTypes: true });
@@ -79,9 +83,11 @@ export class LocalStorageDriver implements StorageDriver {
     for (const entry of entries) {
       if (!entry.isFile()) continue;
       const full = path.join(entry.parentPath, entry.name);
+      const key = path.relative(this.objectsDir, full).split(path.sep).join('/');
+      if (!key.startsWith(prefix)) continue;
       const info = await stat(full).catch(() => undefined);
       if (!info) continue; // deleted meanwhile
-      yield { key: path.relative(this.objectsDir, full).split(path.sep).join('/'), createdAt: info.mtime };
+      yield { key, createdAt: info.mtime };
     }
   }
 
