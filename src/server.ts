@@ -17,7 +17,7 @@ export interface RunningServer {
 }
 
 // Headers must arrive promptly; a body may take long (a 100 MB file on a slow line), but the upload
-// route cuts a body that stalls (see UPLOAD_IDLE_TIMEOUT_MS).
+// route cuts a body that stalls (UPLOAD_IDLE_TIMEOUT_SECONDS).
 const HEADERS_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 60 * 60_000;
 

@@ -51,6 +51,7 @@ export const envSchema = z
     ),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MAX_UPLOAD_BYTES: intFromEnv(104_857_600, 1),
+    UPLOAD_IDLE_TIMEOUT_SECONDS: intFromEnv(60, 1, 3600),
     STORAGE_DRIVER: z.enum(['local', 'gcs', 'none']).default('local'),
     GCS_BUCKET: optionalString,
     GCS_PROJECT_ID: optionalString,

@@ -18,7 +18,11 @@ export interface Config {
   dataDir: string;
   adminToken: string | undefined;
   logLevel: Env['LOG_LEVEL'];
-  uploads: { maxBytes: number };
+  uploads: {
+    maxBytes: number;
+    /** An upload body that sends nothing for this long is abandoned. */
+    idleTimeoutMs: number;
+  };
   storage:
     | { driver: 'local'; root: string }
     | { driver: 'gcs'; bucket: string; projectId: string | undefined; emulatorHost: string | undefined }
@@ -73,7 +77,7 @@ function toConfig(env: Env, cwd: string): Config {
     dataDir,
     adminToken: env.ADMIN_TOKEN,
     logLevel: env.LOG_LEVEL,
-    uploads: { maxBytes: env.MAX_UPLOAD_BYTES },
+    uploads: { maxBytes: env.MAX_UPLOAD_BYTES, idleTimeoutMs: env.UPLOAD_IDLE_TIMEOUT_SECONDS * 1000 },
     storage: storageConfig(env, dataDir),
     rateLimits: {
       store: env.RATE_LIMIT_STORE ?? (env.REDIS_URL ? 'redis' : 'memory'),
