@@ -125,6 +125,16 @@ describe('download scope and auth', () => {
     expectError(await download(t, ws, link.id, upload.id, stranger.apiKey), 403, 'forbidden');
   });
 
+  it('refuses HEAD (405, Allow: GET) and records no download for it', async () => {
+    const path = `/v1/${ws.id}/intake/links/${link.id}/uploads/${upload.id}/download`;
+    const head = await fetch(`${t.url}${path}`, { method: 'HEAD', headers: { authorization: `Bearer ${ws.apiKey}` } });
+    expect(head.status).toBe(405);
+    expect(head.headers.get('allow')).toBe('GET');
+    expect(head.headers.get('content-disposition')).toBeNull();
+    const events = await t.db.query("select 1 from audit_events where type = 'upload.downloaded' and upload_id = $1", [upload.id]);
+    expect(events).toHaveLength(0);
+  });
+
   it('does not let another workspace reach the upload through its own path either', async () => {
     const res = await sendRaw(t.url, {
       method: 'GET',

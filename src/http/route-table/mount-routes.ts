@@ -25,6 +25,14 @@ export function mountRoutes(routes: AnyRoute[], services: Services, logger: Logg
   for (const route of routes) {
     const path = toExpressPath(route.path);
     methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), route.method.toUpperCase()]);
+    if (route.method === 'get' && Object.values(route.responses).some((response) => response.binary)) {
+      // Express answers HEAD with the GET handler, which for a file would audit a download that sends
+      // nothing. File bytes (and their metadata) are reached by an audited GET only.
+      router.head(path, (_req, res, next) => {
+        res.setHeader('Allow', 'GET');
+        next(new AppError('method_not_allowed', 'Use GET to download a file.'));
+      });
+    }
     router[route.method](path, async (req, res, next) => {
       try {
         const result = await run(route, req, res, services);
