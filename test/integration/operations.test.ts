@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../helpers/api-client.js';
 import { createTestDatabase } from '../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 // What an operator of the server relies on: probes, request logs, graceful shutdown.
 
@@ -93,7 +94,7 @@ describe('graceful shutdown', () => {
     const inFlight = api.upload(link.link_token, body, { filename: 'late.csv', contentType: 'text/csv' });
     // The upload is in flight once its first bytes sit in the local driver's incoming folder.
     const incoming = path.join(t.dataDir, 'files', 'incoming');
-    await waitFor(async () => (await readdir(incoming)).some((name) => name.endsWith('.part')));
+    await waitFor(async () => (await readdir(incoming)).some((name) => name.endsWith('.part')), { what: 'the upload to be in flight' });
     const stopping = t.server.stop();
     await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
     release();
@@ -105,11 +106,3 @@ describe('graceful shutdown', () => {
     await t.db.drop();
   });
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

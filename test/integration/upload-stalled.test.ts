@@ -1,0 +1,61 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import { openRequest } from '../helpers/raw-http.js';
+import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+// A customer whose connection stops sending (a laptop lid closed mid-upload) must not hold a
+// connection and a partial file for an hour: after UPLOAD_IDLE_TIMEOUT_SECONDS the upload is cut.
+
+let t: TestServer;
+let api: ApiClient;
+let ws: TestWorkspace;
+
+beforeAll(async () => {
+  t = await startTestServer({ env: { UPLOAD_IDLE_TIMEOUT_SECONDS: '1' } });
+  api = new ApiClient(t.url);
+  ws = await api.createWorkspace(t.adminToken);
+});
+afterAll(() => t.stop());
+
+describe('a stalled upload', () => {
+  it('is cut after the idle timeout: connection closed, partial file removed, no slot used', async () => {
+    const link = await api.createLink(ws, { max_uploads: 1 });
+    const open = openRequest(t.url, {
+      path: `/upload/${link.link_token}/files`,
+      headers: { 'x-amigo-intake-filename': 'stalled.csv', 'x-amigo-intake-content-type': 'text/csv', 'content-length': '1000000' },
+    });
+    let closed = false;
+    open.req.on('close', () => (closed = true));
+    open.req.write('name,amount\n'.repeat(100));
+    const incoming = path.join(t.dataDir, 'files', 'incoming');
+    await waitFor(async () => (await readdir(incoming)).length > 0, { what: 'the partial file to appear' });
+
+    // Nothing more is sent: the server must give up on its own.
+    await waitFor(() => closed, { what: 'the server to close the stalled connection', timeoutMs: 20_000 });
+    await waitFor(async () => (await readdir(incoming)).length === 0, { what: 'the partial file to be removed' });
+    const [row] = await t.db.query<{ upload_count: number }>('select upload_count from intake_links where id = $1', [link.id]);
+    expect(row?.upload_count).toBe(0);
+
+    // The one slot is still there for the retry.
+    const retry = await api.upload(link.link_token, 'name,amount\nAna,1\n', { filename: 'stalled.csv', contentType: 'text/csv' });
+    expect(retry.status).toBe(201);
+  });
+
+  it('is not cut while data keeps arriving, however slowly overall', async () => {
+    const link = await api.createLink(ws);
+    const open = openRequest(t.url, {
+      path: `/upload/${link.link_token}/files`,
+      headers: { 'x-amigo-intake-filename': 'slow.csv', 'x-amigo-intake-content-type': 'text/csv', 'content-length': String(12 * 10) },
+    });
+    // Ten parts 200 ms apart (a fifth of the idle window): two seconds in all, twice the timeout.
+    for (let part = 0; part < 10; part++) {
+      open.req.write('ab,cd\n'.repeat(2));
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    open.req.end();
+    expect((await open.response).status).toBe(201);
+  });
+});
