@@ -1,28 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import { GET_LINK, ISO_TIMESTAMP, LIST_LINKS, MISSING_ID, REVOKE_LINK, createLinkOverGraphQL, graphqlAs } from '../helpers/graphql-links.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { sampleCsv } from '../fixtures/sample-files.js';
 
 // Listing links over GraphQL: the computed status and its precedence (set up by moving expires_at
 // and upload_count in SQL), includeExpired, paging by limit and cursor, and agreement with the REST
 // listing field by field.
-
-const LINK_FIELDS = [
-  'id', 'workspaceId', 'customerSlug', 'displayName', 'uploadUrl', 'linkToken', 'status',
-  'createdAt', 'expiresAt', 'revokedAt', 'maxUploads', 'uploadCount', 'lastUploadAt',
-] as const;
-const LINK_SELECTION = LINK_FIELDS.join(' ');
-const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const MISSING_ID = '00000000-0000-4000-8000-000000000000';
-
-const CREATE = `mutation Create($ws: ID!, $input: CreateIntakeLinkInput!) {
-  createIntakeLink(workspaceId: $ws, input: $input) { ${LINK_SELECTION} uploads { id } }
-}`;
-const LIST = `query List($ws: ID!, $all: Boolean, $limit: Int, $cursor: String) {
-  intakeLinks(workspaceId: $ws, includeExpired: $all, limit: $limit, cursor: $cursor) { ${LINK_SELECTION} }
-}`;
-const GET = `query Get($ws: ID!, $id: ID!) { intakeLink(workspaceId: $ws, id: $id) { ${LINK_SELECTION} } }`;
-const REVOKE = `mutation Revoke($ws: ID!, $id: ID!) { revokeIntakeLink(workspaceId: $ws, id: $id) { ${LINK_SELECTION} } }`;
 
 let t: TestServer;
 let api: ApiClient;
@@ -35,15 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-async function gql(query: string, variables: Record<string, unknown>, workspace: TestWorkspace = ws) {
-  return api.graphql(query, variables, workspace.apiKey);
-}
-
-async function createLink(input: Record<string, unknown>, workspace: TestWorkspace = ws): Promise<Record<string, any>> {
-  const res = await gql(CREATE, { ws: workspace.id, input: { customerSlug: 'jane-doe', ...input } }, workspace);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  return res.body.data.createIntakeLink;
-}
+const gql = (query: string, variables: Record<string, unknown>, workspace: TestWorkspace = ws) => graphqlAs(api, workspace, query, variables);
+const createLink = (input: Record<string, unknown>, workspace: TestWorkspace = ws) => createLinkOverGraphQL(api, workspace, input);
 
 /** A REST link object in GraphQL's vocabulary: camelCase keys, UPPER_CASE status. */
 function restLinkAsGraphQL(link: Record<string, unknown>): Record<string, unknown> {
@@ -67,7 +44,7 @@ describe('status, computed when read', () => {
     await t.db.query(setExhausted, [[ids['exhausted'], ids['expired-exhausted'], ids['revoked-expired-exhausted']]]);
     await t.db.query(setExpired, [[ids['expired'], ids['expired-exhausted'], ids['revoked-expired-exhausted']]]);
     for (const slug of ['revoked', 'revoked-expired-exhausted']) {
-      const res = await gql(REVOKE, { ws: own.id, id: ids[slug] }, own);
+      const res = await gql(REVOKE_LINK, { ws: own.id, id: ids[slug] }, own);
       expect(res.body.errors).toBeUndefined();
     }
   });
@@ -80,18 +57,18 @@ describe('status, computed when read', () => {
     ['revoked', 'REVOKED'],
     ['revoked-expired-exhausted', 'REVOKED'],
   ])('shows the %s link as %s (precedence revoked > expired > exhausted > active)', async (slug, status) => {
-    const res = await gql(GET, { ws: own.id, id: ids[slug] }, own);
+    const res = await gql(GET_LINK, { ws: own.id, id: ids[slug] }, own);
     expect(res.body.data.intakeLink.status).toBe(status);
   });
 
   it('lists only ACTIVE links by default, all of them newest first with includeExpired', async () => {
-    const active = await gql(LIST, { ws: own.id }, own);
+    const active = await gql(LIST_LINKS, { ws: own.id }, own);
     expect(active.body.data.intakeLinks.map((l: any) => l.customerSlug)).toEqual(['active']);
     for (const all of [false, null]) {
-      const explicit = await gql(LIST, { ws: own.id, all }, own);
+      const explicit = await gql(LIST_LINKS, { ws: own.id, all }, own);
       expect(explicit.body.data.intakeLinks.map((l: any) => l.customerSlug), String(all)).toEqual(['active']);
     }
-    const all = await gql(LIST, { ws: own.id, all: true }, own);
+    const all = await gql(LIST_LINKS, { ws: own.id, all: true }, own);
     expect(all.body.data.intakeLinks.map((l: any) => [l.customerSlug, l.status])).toEqual([
       ['revoked-expired-exhausted', 'REVOKED'],
       ['revoked', 'REVOKED'],
@@ -105,9 +82,9 @@ describe('status, computed when read', () => {
   it('follows an expiry moved in SQL at once, in both directions', async () => {
     const link = await createLink({ customerSlug: 'moving-expiry' }, own);
     await t.db.query("update intake_links set expires_at = now() - interval '1 second' where id = $1", [link['id']]);
-    expect((await gql(GET, { ws: own.id, id: link['id'] }, own)).body.data.intakeLink.status).toBe('EXPIRED');
+    expect((await gql(GET_LINK, { ws: own.id, id: link['id'] }, own)).body.data.intakeLink.status).toBe('EXPIRED');
     await t.db.query("update intake_links set expires_at = now() + interval '1 hour' where id = $1", [link['id']]);
-    expect((await gql(GET, { ws: own.id, id: link['id'] }, own)).body.data.intakeLink.status).toBe('ACTIVE');
+    expect((await gql(GET_LINK, { ws: own.id, id: link['id'] }, own)).body.data.intakeLink.status).toBe('ACTIVE');
   });
 });
 
@@ -125,7 +102,7 @@ describe('intakeLinks paging (limit, cursor)', () => {
     const pageSizes: number[] = [];
     let cursor: string | null = null;
     for (;;) {
-      const res = await gql(LIST, { ws: paged.id, limit: 3, cursor }, paged);
+      const res = await gql(LIST_LINKS, { ws: paged.id, limit: 3, cursor }, paged);
       const items: any[] = res.body.data.intakeLinks;
       pageSizes.push(items.length);
       if (items.length === 0) break;
@@ -139,8 +116,8 @@ describe('intakeLinks paging (limit, cursor)', () => {
   });
 
   it('accepts limit 1 and 1000', async () => {
-    expect((await gql(LIST, { ws: paged.id, limit: 1 }, paged)).body.data.intakeLinks).toHaveLength(1);
-    expect((await gql(LIST, { ws: paged.id, limit: 1000 }, paged)).body.data.intakeLinks).toHaveLength(7);
+    expect((await gql(LIST_LINKS, { ws: paged.id, limit: 1 }, paged)).body.data.intakeLinks).toHaveLength(1);
+    expect((await gql(LIST_LINKS, { ws: paged.id, limit: 1000 }, paged)).body.data.intakeLinks).toHaveLength(7);
   });
 
   it.each([
@@ -150,7 +127,7 @@ describe('intakeLinks paging (limit, cursor)', () => {
     [{ cursor: 'not-a-link' }, 'cursor'],
     [{ cursor: MISSING_ID }, 'cursor'],
   ])('refuses %j with BAD_USER_INPUT / validation_error naming %s', async (args, field) => {
-    const res = await gql(LIST, { ws: paged.id, ...args }, paged);
+    const res = await gql(LIST_LINKS, { ws: paged.id, ...args }, paged);
     expect(res.body.data).toBeNull();
     const [error] = res.body.errors!;
     expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', errorCode: 'validation_error', field });
@@ -158,7 +135,7 @@ describe('intakeLinks paging (limit, cursor)', () => {
   });
 
   it('refuses a limit variable that is not an Int with BAD_USER_INPUT', async () => {
-    const res = await gql(LIST, { ws: paged.id, limit: 'ten' }, paged);
+    const res = await gql(LIST_LINKS, { ws: paged.id, limit: 'ten' }, paged);
     expect(res.status).toBe(400);
     expect(res.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', errorCode: 'validation_error' });
   });
@@ -171,13 +148,13 @@ describe('REST and GraphQL show the same links', () => {
     const upload = await api.upload(received['linkToken'], sampleCsv(), { filename: 'rows.csv', contentType: 'text/csv' });
     expect(upload.status).toBe(201);
     const revoked = await createLink({ customerSlug: 'revoked' }, same);
-    await gql(REVOKE, { ws: same.id, id: revoked['id'] }, same);
+    await gql(REVOKE_LINK, { ws: same.id, id: revoked['id'] }, same);
     const expired = await createLink({ customerSlug: 'expired' }, same);
     await t.db.query("update intake_links set expires_at = now() - interval '1 minute' where id = $1", [expired['id']]);
     await createLink({ customerSlug: 'plain' }, same);
 
     const rest = await api.request('GET', `/v1/${same.id}/intake/links?include_expired=true`, { token: same.apiKey });
-    const graph = await gql(LIST, { ws: same.id, all: true }, same);
+    const graph = await gql(LIST_LINKS, { ws: same.id, all: true }, same);
     expect(rest.body).toHaveLength(4);
     expect(graph.body.data.intakeLinks).toEqual(rest.body.map(restLinkAsGraphQL));
 

@@ -1,23 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import { CREATE_LINK, GET_LINK, ISO_TIMESTAMP, LINK_FIELDS, LIST_LINKS, MISSING_ID, REVOKE_LINK, createLinkOverGraphQL, graphqlAs } from '../helpers/graphql-links.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 // Links over GraphQL: the documented signatures and fields, creation with its defaults and every
 // input rule, fetching one link, and revocation. Listing, status and paging: graphql-link-listing.test.ts.
-
-const LINK_FIELDS = [
-  'id', 'workspaceId', 'customerSlug', 'displayName', 'uploadUrl', 'linkToken', 'status',
-  'createdAt', 'expiresAt', 'revokedAt', 'maxUploads', 'uploadCount', 'lastUploadAt',
-] as const;
-const LINK_SELECTION = LINK_FIELDS.join(' ');
-const ISO_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
-const MISSING_ID = '00000000-0000-4000-8000-000000000000';
-
-const CREATE = `mutation Create($ws: ID!, $input: CreateIntakeLinkInput!) {
-  createIntakeLink(workspaceId: $ws, input: $input) { ${LINK_SELECTION} uploads { id } }
-}`;
-const GET = `query Get($ws: ID!, $id: ID!) { intakeLink(workspaceId: $ws, id: $id) { ${LINK_SELECTION} } }`;
-const REVOKE = `mutation Revoke($ws: ID!, $id: ID!) { revokeIntakeLink(workspaceId: $ws, id: $id) { ${LINK_SELECTION} } }`;
 
 let t: TestServer;
 let api: ApiClient;
@@ -30,15 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-async function gql(query: string, variables: Record<string, unknown>, workspace: TestWorkspace = ws) {
-  return api.graphql(query, variables, workspace.apiKey);
-}
-
-async function createLink(input: Record<string, unknown>, workspace: TestWorkspace = ws): Promise<Record<string, any>> {
-  const res = await gql(CREATE, { ws: workspace.id, input: { customerSlug: 'jane-doe', ...input } }, workspace);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  return res.body.data.createIntakeLink;
-}
+const gql = (query: string, variables: Record<string, unknown>, workspace: TestWorkspace = ws) => graphqlAs(api, workspace, query, variables);
+const createLink = (input: Record<string, unknown>, workspace: TestWorkspace = ws) => createLinkOverGraphQL(api, workspace, input);
 
 /** Renders an introspected type reference as SDL (`[IntakeLink!]!`). */
 function typeRef(type: { kind: string; name: string | null; ofType: any }): string {
@@ -171,7 +151,7 @@ describe('createIntakeLink', () => {
     [{ customerSlug: 'refused', maxUploads: 0 }, 'maxUploads'],
     [{ customerSlug: 'refused', maxUploads: 10_001 }, 'maxUploads'],
   ])('refuses %j with BAD_USER_INPUT / validation_error naming %s', async (input, field) => {
-    const res = await gql(CREATE, { ws: ws.id, input });
+    const res = await gql(CREATE_LINK, { ws: ws.id, input });
     expect(res.body.data).toBeNull();
     expect(res.body.errors).toHaveLength(1);
     const [error] = res.body.errors!;
@@ -193,7 +173,7 @@ describe('createIntakeLink', () => {
     [{ customerSlug: 'refused', maxUploads: 2.5 }, 'maxUploads'],
     [{ customerSlug: 'refused', colour: 'blue' }, 'colour'],
   ])('refuses the variables %j with BAD_USER_INPUT / validation_error naming %s', async (input, field) => {
-    const res = await gql(CREATE, { ws: ws.id, input });
+    const res = await gql(CREATE_LINK, { ws: ws.id, input });
     expect(res.status).toBe(400);
     expect(res.body.data).toBeUndefined();
     expect(res.body.errors).toHaveLength(1);
@@ -223,22 +203,22 @@ describe('createIntakeLink', () => {
 describe('intakeLink', () => {
   it('returns one link whatever its status, equal to what createIntakeLink returned', async () => {
     const { uploads: _uploads, ...created } = await createLink({ customerSlug: 'fetch-me' });
-    const fetched = await gql(GET, { ws: ws.id, id: created['id'] });
+    const fetched = await gql(GET_LINK, { ws: ws.id, id: created['id'] });
     expect(fetched.body.data.intakeLink).toEqual(created);
-    await gql(REVOKE, { ws: ws.id, id: created['id'] });
-    const revoked = await gql(GET, { ws: ws.id, id: created['id'] });
+    await gql(REVOKE_LINK, { ws: ws.id, id: created['id'] });
+    const revoked = await gql(GET_LINK, { ws: ws.id, id: created['id'] });
     expect(revoked.body.data.intakeLink).toMatchObject({ id: created['id'], status: 'REVOKED' });
   });
 
   it.each([MISSING_ID, 'not-a-uuid'])('is null, without an error, for an unknown id (%s)', async (id) => {
-    const res = await gql(GET, { ws: ws.id, id });
+    const res = await gql(GET_LINK, { ws: ws.id, id });
     expect(res.body).toEqual({ data: { intakeLink: null } });
   });
 
   it('is null for a link of another workspace, asked for under the own workspace', async () => {
     const other = await api.createWorkspace(t.adminToken, 'Other practice');
     const foreign = await createLink({ customerSlug: 'foreign' }, other);
-    const res = await gql(GET, { ws: ws.id, id: foreign['id'] });
+    const res = await gql(GET_LINK, { ws: ws.id, id: foreign['id'] });
     expect(res.body).toEqual({ data: { intakeLink: null } });
   });
 });
@@ -247,14 +227,14 @@ describe('revokeIntakeLink', () => {
   it('revokes at once and returns the link; a second revoke is NOT_FOUND', async () => {
     const link = await createLink({ customerSlug: 'to-revoke' });
     const before = Date.now();
-    const first = await gql(REVOKE, { ws: ws.id, id: link['id'] });
+    const first = await gql(REVOKE_LINK, { ws: ws.id, id: link['id'] });
     expect(first.body.errors).toBeUndefined();
     const revoked = first.body.data.revokeIntakeLink;
     expect(revoked).toMatchObject({ id: link['id'], status: 'REVOKED', linkToken: link['linkToken'] });
     expect(revoked.revokedAt).toMatch(ISO_TIMESTAMP);
     expect(Date.parse(revoked.revokedAt)).toBeGreaterThanOrEqual(before - 1000);
 
-    const again = await gql(REVOKE, { ws: ws.id, id: link['id'] });
+    const again = await gql(REVOKE_LINK, { ws: ws.id, id: link['id'] });
     expect(again.body.data).toBeNull();
     expect(again.body.errors?.[0]).toMatchObject({
       path: ['revokeIntakeLink'],
@@ -267,20 +247,20 @@ describe('revokeIntakeLink', () => {
   it('revokes an expired link too (REVOKED wins)', async () => {
     const link = await createLink({ customerSlug: 'expired-then-revoked' });
     await t.db.query("update intake_links set expires_at = now() - interval '1 hour' where id = $1", [link['id']]);
-    const res = await gql(REVOKE, { ws: ws.id, id: link['id'] });
+    const res = await gql(REVOKE_LINK, { ws: ws.id, id: link['id'] });
     expect(res.body.data.revokeIntakeLink.status).toBe('REVOKED');
   });
 
   it.each([MISSING_ID, 'not-a-uuid'])('is NOT_FOUND for an unknown id (%s)', async (id) => {
-    const res = await gql(REVOKE, { ws: ws.id, id });
+    const res = await gql(REVOKE_LINK, { ws: ws.id, id });
     expect(res.body.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', errorCode: 'not_found' });
   });
 
   it('is NOT_FOUND for a link of another workspace, which stays active', async () => {
     const other = await api.createWorkspace(t.adminToken, 'Untouchable');
     const foreign = await createLink({ customerSlug: 'foreign' }, other);
-    const res = await gql(REVOKE, { ws: ws.id, id: foreign['id'] });
+    const res = await gql(REVOKE_LINK, { ws: ws.id, id: foreign['id'] });
     expect(res.body.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', errorCode: 'not_found' });
-    expect((await gql(GET, { ws: other.id, id: foreign['id'] }, other)).body.data.intakeLink.status).toBe('ACTIVE');
+    expect((await gql(GET_LINK, { ws: other.id, id: foreign['id'] }, other)).body.data.intakeLink.status).toBe('ACTIVE');
   });
 });

@@ -1,26 +1,14 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { samplePdf } from '../fixtures/sample-files.js';
+import { freePort } from '../helpers/ports.js';
 import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
 import { sendRaw } from '../helpers/raw-http.js';
 import { listIncompleteWrites, uniqueBucketName } from '../helpers/storage-inspection.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { expectError, fetchLink } from '../helpers/upload-expectations.js';
-
-/** A port nothing listens on: bound once by the OS, then released. */
-function deadPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 const pdf = { filename: 'a.pdf', contentType: 'application/pdf' };
 
@@ -57,7 +45,7 @@ describe('GCS unreachable', () => {
     // The same database and bucket, but GCS is not there.
     broken = await startTestServer({
       db,
-      env: { STORAGE_DRIVER: 'gcs', GCS_BUCKET: bucket, STORAGE_EMULATOR_HOST: `http://127.0.0.1:${await deadPort()}` },
+      env: { STORAGE_DRIVER: 'gcs', GCS_BUCKET: bucket, STORAGE_EMULATOR_HOST: `http://127.0.0.1:${await freePort()}` },
     });
   });
   afterAll(async () => {
