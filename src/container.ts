@@ -50,7 +50,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
   const closers: Array<() => Promise<void>> = [() => database.close()];
   try {
     const admin = await resolveAdminToken(config.adminToken, config.dataDir);
-    if (admin.generated && admin.file) process.stderr.write(adminTokenNotice(admin.token, admin.file));
+    if (admin.generated && admin.file) process.stderr.write(adminTokenNotice(admin.token, admin.file, config.http.port));
     else if (admin.file) logger.info({ file: admin.file }, 'admin token loaded (set ADMIN_TOKEN to choose your own)');
 
     const storage = 'storage' in overrides ? (overrides.storage ?? null) : await createStorageDriver(config.storage);

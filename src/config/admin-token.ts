@@ -24,7 +24,7 @@ export async function resolveAdminToken(configured: string | undefined, dataDir:
 }
 
 /** The one-time notice for a generated token (plain text on stderr, outside the JSON log). */
-export function adminTokenNotice(token: string, file: string): string {
+export function adminTokenNotice(token: string, file: string, port: number): string {
   const rule = '='.repeat(72);
   return [
     rule,
@@ -34,7 +34,7 @@ export function adminTokenNotice(token: string, file: string): string {
     `   ${token}`,
     '',
     ' Create a workspace with it:',
-    `   curl -X POST http://localhost:3000/v1/workspaces -H "Authorization: Bearer ${token}" \\`,
+    `   curl -X POST http://localhost:${port || 3000}/v1/workspaces -H "Authorization: Bearer ${token}" \\`,
     `        -H "Content-Type: application/json" -d '{"name": "My practice"}'`,
     rule,
     '',
