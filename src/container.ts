@@ -36,16 +36,11 @@ export interface Container {
   close(): Promise<void>;
 }
 
-/** Test seams: swap a dependency that cannot be reached otherwise (e.g. a failing storage). */
-export interface ContainerOverrides {
-  storage?: StorageDriver | null;
-}
-
 /**
  * The hand-written dependency container: opens the database (embedded when DATABASE_URL is unset),
  * applies migrations, picks the storage driver and rate-limit store, and builds the services.
  */
-export async function createContainer(config: Config, logger: Logger, overrides: ContainerOverrides = {}): Promise<Container> {
+export async function createContainer(config: Config, logger: Logger): Promise<Container> {
   const database = await openDatabase(config, logger);
   const closers: Array<() => Promise<void>> = [() => database.close()];
   try {
@@ -53,7 +48,7 @@ export async function createContainer(config: Config, logger: Logger, overrides:
     if (admin.generated && admin.file) process.stderr.write(adminTokenNotice(admin.token, admin.file, config.http.port));
     else if (admin.file) logger.info({ file: admin.file }, 'admin token loaded (set ADMIN_TOKEN to choose your own)');
 
-    const storage = 'storage' in overrides ? (overrides.storage ?? null) : await createStorageDriver(config.storage);
+    const storage = await createStorageDriver(config.storage);
     if (!storage) logger.warn('STORAGE_DRIVER=none: uploads are refused with 503 upload_service_not_configured');
 
     const rateLimitStore = await createRateLimitStore(config, database);

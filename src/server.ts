@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp, type App } from './app.js';
 import type { Config } from './config/load-config.js';
-import { createContainer, type Container, type ContainerOverrides } from './container.js';
+import { createContainer, type Container } from './container.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -22,8 +22,8 @@ const HEADERS_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 60 * 60_000;
 
 /** Builds everything and listens on config.http.host:port. */
-export async function startServer(config: Config, logger: Logger, overrides?: ContainerOverrides): Promise<RunningServer> {
-  const container = await createContainer(config, logger, overrides);
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const container = await createContainer(config, logger);
   let app: App;
   try {
     app = await createApp(container);

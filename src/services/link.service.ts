@@ -41,7 +41,7 @@ const createLinkInput = z.strictObject({
 });
 
 /** The path of a link's upload page. */
-export function uploadPagePath(token: string): string {
+function uploadPagePath(token: string): string {
   return `/upload/${token}`;
 }
 
@@ -145,6 +145,6 @@ export class LinkService {
 }
 
 /** Adds the computed fields to a stored link. */
-export function toView(link: LinkRecord, now: Date): LinkView {
+function toView(link: LinkRecord, now: Date): LinkView {
   return { ...link, status: computeLinkStatus(link, now), uploadUrl: uploadPagePath(link.token) };
 }

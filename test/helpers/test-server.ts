@@ -3,7 +3,6 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import { loadConfig } from '../../src/config/load-config.js';
-import type { ContainerOverrides } from '../../src/container.js';
 import { startServer, type RunningServer } from '../../src/server.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
@@ -25,7 +24,6 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Extra environment variables (as the server would read them). */
   env?: Record<string, string>;
-  overrides?: ContainerOverrides;
   /** Reuse a database (e.g. two servers on one database); a fresh one by default. */
   db?: TestDatabase;
 }
@@ -54,7 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
-  const server = await startServer(config, captureLogger(logs), options.overrides);
+  const server = await startServer(config, captureLogger(logs));
   return {
     url: server.url,
     adminToken,

@@ -10,7 +10,7 @@ import { readJsonBody } from './read-json-body.js';
 import type { AnyRoute, RouteResult } from './route-definition.js';
 
 /** `/v1/{workspace_id}/x` -> `/v1/:workspace_id/x` */
-export function toExpressPath(path: string): string {
+function toExpressPath(path: string): string {
   return path.replace(/\{([a-z_]+)\}/g, ':$1');
 }
 

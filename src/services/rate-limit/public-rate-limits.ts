@@ -1,6 +1,5 @@
 import type { Config } from '../../config/load-config.js';
 import { sha256Hex } from '../../domain/secrets.js';
-import { MemoryRateLimitStore } from './memory.store.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
@@ -34,8 +33,4 @@ export class PublicRateLimits {
     return this.store.close();
   }
 
-  /** Limits that never refuse (for tools and tests that build services without a store). */
-  static unlimited(): PublicRateLimits {
-    return new PublicRateLimits(new MemoryRateLimitStore(), { publicPerMinute: 0, uploadsPerMinute: 0 });
-  }
 }
