@@ -98,9 +98,14 @@ export class UploadIntakeService {
     try {
       return await this.commit(admitted, { uploadId, key, sha256, sizeBytes });
     } catch (error) {
-      await storage.delete(key).catch((cleanupError: unknown) =>
-        this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
-      );
+      // A refusal (an AppError) rolled the transaction back, so the object is ours to remove. Any
+      // other failure may have come after the database committed: deleting then could leave a row
+      // without its object, so the object is left to the orphan sweep, which spares named objects.
+      if (error instanceof AppError) {
+        await storage.delete(key).catch((cleanupError: unknown) =>
+          this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
+        );
+      }
       throw error;
     }
   }
