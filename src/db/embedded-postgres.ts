@@ -47,6 +47,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
     logger.info({ clusterDir }, 'initialising the embedded PostgreSQL cluster (first start)');
     await cluster.initialise();
   }
+  await stopLeftoverCluster(clusterDir, logger);
   try {
     await cluster.start();
   } catch (error) {
@@ -78,6 +79,37 @@ async function importWithoutSignalHooks(): Promise<EmbeddedPostgresClass> {
     }
   }
   return module.default;
+}
+
+/**
+ * A server killed with SIGKILL leaves its PostgreSQL running, holding the cluster folder, and the next
+ * start would fail. If postmaster.pid names this very folder and a live postgres process, it is ours
+ * from that earlier run: ask it for a fast shutdown and wait for it. Anything else is left alone.
+ */
+async function stopLeftoverCluster(clusterDir: string, logger: Logger): Promise<void> {
+  const pidFile = await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
+  if (!pidFile) return;
+  const [pidLine, dataDirLine] = pidFile.split('\n');
+  const pid = Number(pidLine);
+  if (!Number.isInteger(pid) || pid <= 0 || path.resolve(dataDirLine ?? '') !== path.resolve(clusterDir)) return;
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!command.includes('postgres')) return; // a stale file: PostgreSQL itself copes with that
+  logger.warn({ pid, clusterDir }, 'stopping the embedded PostgreSQL left running by a server that did not shut down');
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) throw new Error(`the PostgreSQL left running under ${clusterDir} (pid ${pid}) did not stop`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function ensureDatabase(cluster: InstanceType<EmbeddedPostgresClass>, name: string): Promise<void> {

@@ -58,6 +58,23 @@ describe('npm start with no DATABASE_URL', () => {
     expect(await stop(second)).toBe(0);
   });
 
+  it('starts again after being killed with SIGKILL, taking over the PostgreSQL it left running', async () => {
+    const dataDir = await freshDataDir();
+    const crashed = await startServerProcess({ DATA_DIR: dataDir });
+    started.push(crashed);
+    const token = (await readFile(path.join(dataDir, 'admin-token'), 'utf8')).trim();
+    const workspace = await new ApiClient(crashed.url).createWorkspace(token, 'Survives a crash');
+    crashed.child.kill('SIGKILL');
+    await crashed.exited;
+
+    const restarted = await startServerProcess({ DATA_DIR: dataDir });
+    started.push(restarted);
+    expect(restarted.stdout()).toContain('left running by a server that did not shut down');
+    const links = await new ApiClient(restarted.url).request('GET', `/v1/${workspace.id}/intake/links`, { token: workspace.apiKey });
+    expect(links.status).toBe(200);
+    expect(await stop(restarted)).toBe(0);
+  });
+
   it('runs as an ordinary (non-root) user too', async (context) => {
     if (process.getuid?.() !== 0) {
       // Already an ordinary user: the test above proved it.
