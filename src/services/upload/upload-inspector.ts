@@ -11,10 +11,7 @@ export interface InspectionResult {
 }
 
 // Bytes that never occur in a text file: C0 controls other than tab, LF, FF and CR, and DEL.
-const NOT_TEXT = new Uint8Array(256);
-for (let byte = 0; byte < 32; byte++) NOT_TEXT[byte] = 1;
-for (const allowed of [0x09, 0x0a, 0x0c, 0x0d]) NOT_TEXT[allowed] = 0;
-NOT_TEXT[0x7f] = 1;
+const NOT_TEXT_BYTES = [...Array(32).keys(), 0x7f].filter((byte) => ![0x09, 0x0a, 0x0c, 0x0d].includes(byte));
 
 // Two-letter signatures that ordinary text starts with ("BMI,weight", "MZ,Mozambique"). Real BMP and
 // EXE files carry NUL bytes in their first header bytes, so the text check already refuses them.
@@ -54,7 +51,7 @@ export class UploadInspector extends Transform {
       return;
     }
     this.hash.update(chunk);
-    if (this.isText() && !isText(chunk)) {
+    if (this.declaredAsText() && !containsOnlyText(chunk)) {
       callback(this.mismatch('it contains binary data (a CSV file must be plain text)'));
       return;
     }
@@ -105,7 +102,7 @@ export class UploadInspector extends Transform {
 
   private async verifyMagic(head: Buffer): Promise<void> {
     const detected = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES));
-    if (this.isText()) {
+    if (this.declaredAsText()) {
       if (detected && !TEXT_LOOKALIKES.has(detected.mime)) throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file`);
       return;
     }
@@ -115,7 +112,7 @@ export class UploadInspector extends Transform {
     }
   }
 
-  private isText(): boolean {
+  private declaredAsText(): boolean {
     return this.declared.detectedAs.length === 0;
   }
 
@@ -124,9 +121,11 @@ export class UploadInspector extends Transform {
   }
 }
 
-function isText(chunk: Buffer): boolean {
-  for (let i = 0; i < chunk.length; i++) {
-    if (NOT_TEXT[chunk[i] as number]) return false;
+// One native search (memchr) per forbidden byte: about 3x faster than a JavaScript byte loop even at
+// its best, and immune to V8 leaving that loop in a slower tier once inlined (measured in bench/).
+function containsOnlyText(chunk: Buffer): boolean {
+  for (const byte of NOT_TEXT_BYTES) {
+    if (chunk.indexOf(byte) !== -1) return false;
   }
   return true;
 }
