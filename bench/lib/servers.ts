@@ -1,0 +1,92 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import ts from 'typescript';
+import { startChildServer, type ChildServer } from './child-server.ts';
+import { requestJson } from './http-client.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
+const BENCH = path.join(REPO_ROOT, 'bench');
+let compiledDir: string | undefined;
+
+/**
+ * Compiles the baselines (and the SIGTERM preload) to plain .js under `workRoot` once. Run as .ts,
+ * Node would load its type stripper (~17 MiB of RSS) into the baseline only, skewing the memory
+ * comparison; the product runs compiled JavaScript too.
+ */
+export async function compileBaselines(workRoot: string): Promise<void> {
+  compiledDir = path.join(workRoot, 'compiled-baselines');
+  await mkdir(compiledDir, { recursive: true });
+  for (const source of ['baselines/upload-server.ts', 'baselines/download-server.ts', 'lib/exit-on-sigterm.ts']) {
+    const { outputText } = ts.transpileModule(await readFile(path.join(BENCH, source), 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
+    });
+    await writeFile(path.join(compiledDir, `${path.basename(source, '.ts')}.mjs`), outputText);
+  }
+}
+
+/** The compiled .mjs of a bench script (see compileBaselines). */
+export function compiled(name: 'upload-server' | 'download-server' | 'exit-on-sigterm'): string {
+  if (!compiledDir) throw new Error('compileBaselines() first');
+  return path.join(compiledDir, `${name}.mjs`);
+}
+
+/** The product as `npm start` runs it in production: `node dist/main.js`, with only these settings. */
+export interface ProductSettings {
+  databaseUrl: string;
+  dataDir: string;
+  adminToken: string;
+  /** Extra node flags (e.g. --cpu-prof). */
+  nodeFlags?: string[];
+}
+
+export function startProduct(settings: ProductSettings): Promise<ChildServer> {
+  return startChildServer({
+    name: 'product',
+    cwd: REPO_ROOT,
+    args: [...(settings.nodeFlags ?? []), path.join(REPO_ROOT, 'dist', 'main.js')],
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: settings.databaseUrl,
+      DATA_DIR: settings.dataDir,
+      ADMIN_TOKEN: settings.adminToken,
+      STORAGE_DRIVER: 'local',
+      RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
+      // The sweep is background housekeeping, not part of an upload; off so it cannot land in a round.
+      ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
+    },
+    readyPath: '/readyz',
+    timeoutMs: 120_000,
+  });
+}
+
+/** bench/baselines/upload-server.ts (compiled), writing into `dir`. */
+export function startUploadBaseline(dir: string, nodeFlags: string[] = []): Promise<ChildServer> {
+  return startChildServer({ name: 'baseline', cwd: REPO_ROOT, args: [...nodeFlags, compiled('upload-server')], env: { BENCH_DIR: dir }, readyPath: '/' });
+}
+
+/** bench/baselines/download-server.ts (compiled), serving files under `root`. */
+export function startDownloadBaseline(root: string): Promise<ChildServer> {
+  return startChildServer({ name: 'baseline', cwd: REPO_ROOT, args: [compiled('download-server')], env: { BENCH_DIR: root }, readyPath: '/healthz' });
+}
+
+/** A workspace, its API key and one link with room for every upload of the bench. */
+export interface ProductLink {
+  workspaceId: string;
+  apiKey: string;
+  linkId: string;
+  linkToken: string;
+}
+
+export async function createLink(product: ChildServer, adminToken: string): Promise<ProductLink> {
+  const ws = await requestJson(product.url, 'POST', '/v1/workspaces', adminToken, { name: 'Benchmark practice' });
+  if (ws.status !== 201) throw new Error(`create workspace: ${ws.status} ${ws.text}`);
+  const link = await requestJson(product.url, 'POST', `/v1/${ws.json.id}/intake/links`, ws.json.api_key, {
+    customer_slug: 'bench-customer',
+    expires_in_hours: 24,
+    max_uploads: 10_000,
+  });
+  if (link.status !== 201) throw new Error(`create link: ${link.status} ${link.text}`);
+  return { workspaceId: ws.json.id, apiKey: ws.json.api_key, linkId: link.json.id, linkToken: link.json.link_token };
+}

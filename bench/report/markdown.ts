@@ -1,0 +1,128 @@
+import { FLAT_MEMORY_MARGIN_BYTES, UPLOAD_GOAL } from './goals.ts';
+import { f1, f2, mib, range, signedMib, table, yes } from './format.ts';
+import { renderProfile } from './profile-section.ts';
+import { renderRaw } from './raw-section.ts';
+import type { BenchResults } from './results.ts';
+import { SMALL_WARMUP } from '../scenarios/memory.ts';
+import { WARMUP } from '../scenarios/upload-throughput.ts';
+
+// Renders BENCHMARKS.md from one run's results. Every figure in it comes from `results`.
+
+export function renderMarkdown(r: BenchResults, resultsFile: string): string {
+  const m = r.machine;
+  const out: string[] = [];
+  out.push(
+    '# Benchmarks',
+    '',
+    `Written by \`npm run bench\` on ${m.date} (${r.durationSeconds} s); regenerate rather than edit. Raw figures: [\`${resultsFile}\`](${resultsFile}).`,
+    '',
+    '`npm run bench` builds, then runs `bench/run.ts` (options after `--`: `--rounds N`, default 7; `--profile` to profile the ' +
+      'upload path even when the goals are met). It needs a PostgreSQL it may create and drop a database on: ' +
+      '`BENCH_POSTGRES_URL`, default `postgres://postgres@127.0.0.1:5432/postgres`. Temporary files go under `$TMPDIR`.',
+    '',
+    table(['Machine', ''], [
+      ['CPU', `${m.cpus} cores, ${m.cpuModel} (shared machine; load average at start ${m.loadAverageAtStart.join(', ')})`],
+      ['Memory', `${m.memoryGiB} GiB`],
+      ['Node', m.node],
+      ['OS', m.platform],
+      ['PostgreSQL', m.postgres],
+      ['Revision', r.revision],
+    ]),
+    '',
+    '## Goals',
+    '',
+    table(['Goal', 'Measured', 'Verdict'], [
+      [
+        `Upload throughput ≥ ${UPLOAD_GOAL}× the bare baseline, every size and concurrency`,
+        r.goals.upload.cases.map((c) => `${c.name}: ${f2(c.ratio)}×`).join('<br>'),
+        yes(r.goals.upload.met),
+      ],
+      [
+        `Memory flat with file size: 1 MB → 100 MB raises peak RSS by no more than the bare baseline's rise + ${mib(FLAT_MEMORY_MARGIN_BYTES)} MiB`,
+        `${signedMib(r.goals.memory.growth100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth100MB)} MiB); ` +
+          `with 4 concurrent 100 MB: ${signedMib(r.goals.memory.growth4x100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth4x100MB)} MiB)`,
+        yes(r.goals.memory.met),
+      ],
+    ]),
+    '',
+    '## Method',
+    '',
+    '- **Servers.** The product is the built server, `node dist/main.js`, in its own process: `NODE_ENV=production`, `LOG_LEVEL=warn`, ' +
+      'local storage under a temporary `DATA_DIR`, both rate limits `0`, the orphan sweep off, and a fresh PostgreSQL database on ' +
+      '127.0.0.1:5432 created for the run (migrated by the server at start) and dropped at the end. Uploads go to one link ' +
+      '(`max_uploads` 10,000) as `text/csv`, so every byte also passes the CSV text check. The baselines are ' +
+      '[`bench/baselines/upload-server.ts`](bench/baselines/upload-server.ts) (bare `node:http`: body → SHA-256 → file with ' +
+      '`flush: true`, 201 with the hash) and [`bench/baselines/download-server.ts`](bench/baselines/download-server.ts) ' +
+      '(bare `node:http`: `fs.createReadStream` piped into the response), compiled to plain JavaScript at the start of the run ' +
+      '(run as `.ts`, Node would load its type stripper into them, ~17 MiB of RSS the product does not carry). All run on the same Node as the bench, on the same disk.',
+    '- **Client.** The bench process itself, with `node:http`, a fresh connection per request, the size announced in ' +
+      '`Content-Length`. Bodies are CSV generated as they are sent (a ~1 MiB block of rows repeated in 64 KiB views, never a whole ' +
+      'file in memory); each upload starts with a row holding a random UUID, so **every upload has unique content** (no duplicates).',
+    `- **Rounds.** Each scenario runs one untimed warm-up per side, then ${r.rounds} timed rounds; in each round the product and the ` +
+      'baseline run back to back, and which goes first alternates (P B, B P, …), so a slow spell of the shared 2-core machine ' +
+      'falls on both. Figures are the median and the range (min–max) over the rounds; **ratios are product / baseline per round**, ' +
+      'then the median and range of those ratios.',
+    '- **Upload throughput**: MiB/s = bytes of a round / wall time of the round (first byte sent to last answer received). ' +
+      `A round is a batch: ${r.upload.map((u) => `${u.case.name}: ${u.case.clients} × ${u.case.perClient} files`).join('; ')}. ` +
+      '1 MB = 1 MiB here, so 100 MB is exactly the accepted maximum (104,857,600 bytes). Before the rounds, each server must ' +
+      'return the SHA-256 the client computed for a 3 MiB + 7 B and a 100 MiB body, then gets an untimed warm-up of ' +
+      `${mib(WARMUP.reduce((sum, [size, clients, perClient]) => sum + size * clients * perClient, 0) / 1024)} GiB ` +
+      '(a fresh product process checks bytes in slower code for its first few hundred MB; the rounds measure the steady state, the ' +
+      'profiles below the fresh state). Both sides\' stored files are removed (untimed) before every batch: on this machine, ' +
+      'gigabytes written in a row fill the page cache and slow later writes, which would favour whichever case runs late.',
+    `- **Peak memory**: VmHWM of the server process from \`/proc/<pid>/status\`. VmHWM only grows, so each round starts fresh ` +
+      `processes and reads it at start, after ${SMALL_WARMUP} sequential 1 MB uploads (a fresh V8 sizes its heap over the first tens ` +
+      'of MB whatever the file size; this is the small-file level), after one 100 MB upload, and after 4 concurrent 100 MB uploads.',
+    '- **Download**: the same stored 100 MB object (uploaded to the product just before, so in the page cache) through ' +
+      '`GET /v1/{ws}/intake/links/{link}/uploads/{id}/download` (API key, audit event written before the first byte) and ' +
+      'through the bare read-stream server. Time to first byte is from sending the request to the first body byte.',
+    '',
+    '## 1. Upload throughput',
+    '',
+    table(
+      ['Case', 'Product MiB/s', 'Baseline MiB/s', 'Ratio product/baseline', `≥ ${UPLOAD_GOAL}`],
+      r.upload.map((u) => [u.case.name, range(u.summary.product, f1), range(u.summary.baseline, f1), range(u.summary.ratio, f2), u.summary.ratio.median >= UPLOAD_GOAL ? 'yes' : '**no**']),
+    ),
+    '',
+    '## 2. Peak memory (VmHWM, MiB)',
+    '',
+    table(
+      ['After', 'Product', 'Baseline', 'Difference (product − baseline, medians)'],
+      (
+        [
+          ['start (idle, nothing uploaded)', 'atStart'],
+          [`${SMALL_WARMUP} × 1 MB, sequential`, 'after1MB'],
+          ['+ 1 × 100 MB', 'after100MB'],
+          ['+ 4 × 100 MB, concurrent', 'after4x100MB'],
+        ] as const
+      ).map(([label, key]) => [label, range(r.memory.product[key], mib), range(r.memory.baseline[key], mib), signedMib(r.memory.product[key].median - r.memory.baseline[key].median)]),
+    ),
+    '',
+    table(
+      ['Growth over the 1 MB level (MiB)', 'Product', 'Baseline'],
+      [
+        ['100 MB − 1 MB', range(r.memory.product.growth100MB, signedMib), range(r.memory.baseline.growth100MB, signedMib)],
+        ['4 × 100 MB concurrent − 1 MB', range(r.memory.product.growth4x100MB, signedMib), range(r.memory.baseline.growth4x100MB, signedMib)],
+      ],
+    ),
+    '',
+    '## 3. Download (100 MB)',
+    '',
+    table(
+      ['Measure', 'Product', 'Baseline', 'Ratio product/baseline'],
+      [
+        ['Total time (ms)', range(r.download.total.product, f1), range(r.download.total.baseline, f1), range(r.download.total.ratio, f2)],
+        ['Time to first byte (ms)', range(r.download.ttfb.product, f1), range(r.download.ttfb.baseline, f1), range(r.download.ttfb.ratio, f2)],
+        ['Throughput (MiB/s)', range(r.download.throughput.product, f1), range(r.download.throughput.baseline, f1), range(r.download.throughput.ratio, f2)],
+      ],
+    ),
+    '',
+    'For time, a ratio above 1 means the product is slower; for throughput, below 1. Time to first byte is a few milliseconds of ' +
+      'work (the product also authenticates the key and commits the audit event first); on this shared machine it is dominated by ' +
+      'scheduling delays, hence its wide range.',
+    '',
+  );
+  if (r.profile) out.push(...renderProfile(r));
+  out.push(...renderRaw(r));
+  return `${out.join('\n')}\n`;
+}

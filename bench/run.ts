@@ -1,0 +1,105 @@
+// `npm run bench`: the product against bare baselines on the same machine, alternating rounds.
+// Writes bench/results/<timestamp>.json (raw figures) and BENCHMARKS.md (the report). Options:
+//   --rounds N   timed rounds per scenario (default 7; use at least 5 for a report)
+//   --profile    always profile the upload path (by default only when an upload ratio misses the goal)
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBenchDatabase, serverVersion } from './lib/database.ts';
+import { gitRevision, machineInfo } from './lib/machine.ts';
+import { compileBaselines, createLink, REPO_ROOT, startDownloadBaseline, startProduct, startUploadBaseline } from './lib/servers.ts';
+import { MIB } from './lib/stats.ts';
+import { baselineTarget, productTarget, uploadOnce } from './lib/uploader.ts';
+import { evaluateGoals } from './report/goals.ts';
+import { renderMarkdown } from './report/markdown.ts';
+import type { BenchResults } from './report/results.ts';
+import { runDownload } from './scenarios/download.ts';
+import { runMemory } from './scenarios/memory.ts';
+import { runUploadProfile } from './scenarios/upload-profile.ts';
+import { runUploadThroughput } from './scenarios/upload-throughput.ts';
+
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, profile: { type: 'boolean', default: false } } });
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a positive whole number');
+
+const started = performance.now();
+const log = (line: string) => process.stderr.write(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+const cleanups: (() => Promise<unknown>)[] = [];
+const cleanUp = async () => {
+  for (const step of cleanups.splice(0).reverse()) await step().catch((error: unknown) => log(`clean-up step failed: ${String(error)}`));
+};
+process.once('SIGINT', () => void cleanUp().finally(() => process.exit(130)));
+
+const adminUrl = process.env['BENCH_POSTGRES_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const machine = machineInfo(await serverVersion(adminUrl));
+const workRoot = await mkdtemp(path.join(os.tmpdir(), 'intake-bench-'));
+cleanups.push(() => rm(workRoot, { recursive: true, force: true }));
+const db = await createBenchDatabase(adminUrl);
+cleanups.push(() => db.drop());
+log(`database ${db.name}, files under ${workRoot}, ${rounds} rounds per scenario`);
+
+try {
+  const adminToken = randomBytes(32).toString('hex');
+  const settings = { databaseUrl: db.url, dataDir: path.join(workRoot, 'product'), adminToken };
+  await compileBaselines(workRoot);
+  const baselineDir = path.join(workRoot, 'baseline');
+  await mkdir(baselineDir, { recursive: true });
+
+  const product = await startProduct(settings);
+  cleanups.push(() => product.stop());
+  const uploadBaseline = await startUploadBaseline(baselineDir);
+  cleanups.push(() => uploadBaseline.stop());
+  const link = await createLink(product, adminToken);
+  log('servers up');
+
+  const objectsRoot = path.join(settings.dataDir, 'files', 'objects');
+  // Removes the stored files behind both servers' backs (the product never reads them back here).
+  const clearStorage = async () => {
+    await rm(path.join(objectsRoot, 'uploads'), { recursive: true, force: true });
+    await rm(baselineDir, { recursive: true, force: true });
+    await mkdir(baselineDir, { recursive: true });
+  };
+  const target = productTarget(product.url, link.linkToken);
+  const upload = await runUploadThroughput(target, baselineTarget(uploadBaseline.url), rounds, clearStorage, log);
+  await uploadBaseline.stop();
+
+  const downloadBaseline = await startDownloadBaseline(objectsRoot);
+  cleanups.push(() => downloadBaseline.stop());
+  const { id: largeId } = await uploadOnce(target, 100 * MIB);
+  if (!largeId) throw new Error('the product answered a 100 MB upload without an id');
+  const download = await runDownload(product, downloadBaseline, link, largeId, objectsRoot, 100 * MIB, rounds);
+  log(`download 100 MB: total ratio ${download.total.ratio.median.toFixed(2)}, ttfb product ${download.ttfb.product.median.toFixed(1)} ms, baseline ${download.ttfb.baseline.median.toFixed(1)} ms`);
+  await downloadBaseline.stop();
+  await product.stop();
+
+  const memory = await runMemory(settings, workRoot, rounds, log);
+
+  const goals = evaluateGoals(upload, memory);
+  let profile;
+  if (values.profile || !goals.upload.met) {
+    log(values.profile ? 'profiling the upload path (--profile)' : 'an upload ratio misses the goal: profiling the upload path');
+    profile = await runUploadProfile(settings, workRoot);
+    for (const server of profile.servers) log(`profile ${server.label}: 3 x 100 MB in ${server.large.wallMs.toFixed(0)} ms, main thread busy ${server.large.busyMs.toFixed(0)} ms`);
+  }
+
+  const results: BenchResults = {
+    machine,
+    revision: gitRevision(REPO_ROOT),
+    rounds,
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    upload,
+    download,
+    memory,
+    profile,
+    goals,
+  };
+  const stamp = machine.date.replace(/[:.]/g, '-');
+  const resultsFile = path.join(REPO_ROOT, 'bench', 'results', `${stamp}.json`);
+  await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(path.join(REPO_ROOT, 'BENCHMARKS.md'), renderMarkdown(results, path.relative(REPO_ROOT, resultsFile)));
+  log(`wrote ${path.relative(REPO_ROOT, resultsFile)} and BENCHMARKS.md (${results.durationSeconds} s)`);
+} finally {
+  await cleanUp();
+}
