@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
 import { requestMeta } from '../http/request-meta.js';
+import { cutStalledBody } from '../http/stalled-body.js';
 import { buildGraphQLSchema } from './build-schema.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError } from './format-error.js';
@@ -35,6 +36,10 @@ export async function createGraphQLFace(services: Services, config: Config, logg
   const router = Router();
   router.use(
     '/graphql',
+    (req, _res, next) => {
+      if (req.is('multipart/form-data')) cutStalledBody(req, config.uploads.idleTimeoutMs);
+      next();
+    },
     // Multipart (GraphQL multipart request spec) for uploadToIntakeLink; one file per request. The
     // limit is one byte above ours so the upload pipeline, not the parser, reports file_too_large.
     graphqlUploadExpress({ maxFileSize: config.uploads.maxBytes + 1, maxFiles: 1 }),

@@ -58,4 +58,30 @@ describe('a stalled upload', () => {
     open.req.end();
     expect((await open.response).status).toBe(201);
   });
+
+  it('is cut on the GraphQL multipart mutation too', async () => {
+    const link = await api.createLink(ws, { max_uploads: 1 });
+    const boundary = 'stalled-boundary';
+    const operations = JSON.stringify({
+      query: 'mutation($t: String!, $f: File!) { uploadToIntakeLink(linkToken: $t, file: $f) { id } }',
+      variables: { t: link.link_token, f: null },
+    });
+    const head =
+      `--${boundary}\r\nContent-Disposition: form-data; name="operations"\r\n\r\n${operations}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="map"\r\n\r\n{"0":["variables.f"]}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="0"; filename="stalled.csv"\r\nContent-Type: text/csv\r\n\r\n` +
+      'name,amount\n'.repeat(100);
+    const open = openRequest(t.url, {
+      path: '/graphql',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'apollo-require-preflight': 'true', 'content-length': '1000000' },
+    });
+    let closed = false;
+    open.req.on('close', () => (closed = true));
+    open.req.write(head);
+    await waitFor(() => closed, { what: 'the server to close the stalled multipart upload', timeoutMs: 20_000 });
+    const incoming = path.join(t.dataDir, 'files', 'incoming');
+    await waitFor(async () => (await readdir(incoming)).length === 0, { what: 'no partial file to remain' });
+    const [row] = await t.db.query<{ upload_count: number }>('select upload_count from intake_links where id = $1', [link.id]);
+    expect(row?.upload_count).toBe(0);
+  });
 });

@@ -1,5 +1,6 @@
 import { ACCEPTED_MIME_TYPES } from '../../domain/content-policy.js';
 import { attachmentDisposition } from '../content-disposition.js';
+import { cutStalledBody } from '../stalled-body.js';
 import { defineRoute, type AnyRoute } from '../route-table/route-definition.js';
 import { toUploadObject, UploadObject } from './representations.js';
 import type { RouteDeps } from './route-deps.js';
@@ -35,10 +36,7 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
         'upload_service_not_configured', 'storage_unavailable',
       ],
       handle: async ({ params, req, meta }) => {
-        // A body may take long on a slow line, but one that stops arriving is cut: the upload fails
-        // as incomplete, its partial object is removed, and the connection is freed.
-        const idleMs = config.uploads.idleTimeoutMs;
-        req.setTimeout(idleMs, () => req.destroy(new Error(`no upload data for ${idleMs} ms`)));
+        cutStalledBody(req, config.uploads.idleTimeoutMs);
         const declared = req.headers['content-length'];
         const upload = await services.intake.receive({
           linkToken: params.link_token,
