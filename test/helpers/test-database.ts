@@ -6,6 +6,8 @@ import { adminQuery, databaseUrl } from '../setup/test-postgres.js';
 export interface TestDatabase {
   name: string;
   url: string;
+  /** A connection of its own (for a test that must hold a lock or a transaction open). */
+  connect(): Promise<import('pg').Client>;
   /** Runs SQL on it (for tests that move an expiry or count rows). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
@@ -20,6 +22,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     name,
     url,
+    async connect() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return client;
+    },
     async query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
       const client = new pg.Client({ connectionString: url });
       await client.connect();

@@ -59,6 +59,22 @@ describe('a stalled upload', () => {
     expect((await open.response).status).toBe(201);
   });
 
+  it('never cuts the answer of an upload whose body arrived, however long the commit takes', async () => {
+    const link = await api.createLink(ws);
+    // Hold the link's row for three idle windows, so the commit waits after the whole body is in.
+    const blocker = await t.db.connect();
+    await blocker.query('begin');
+    await blocker.query('select 1 from intake_links where id = $1 for update', [link.id]);
+    const upload = api.upload(link.link_token, 'name,amount\nAna,1\n', { filename: 'slow-commit.csv', contentType: 'text/csv' });
+    await waitFor(async () => (await t.db.query("select 1 from pg_locks where locktype = 'transactionid' and not granted")).length > 0, {
+      what: 'the commit to wait on the held row',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await blocker.query('rollback');
+    await blocker.end();
+    expect((await upload).status).toBe(201);
+  });
+
   it('is cut on the GraphQL multipart mutation too', async () => {
     const link = await api.createLink(ws, { max_uploads: 1 });
     const boundary = 'stalled-boundary';
