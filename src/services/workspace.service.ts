@@ -39,17 +39,27 @@ export class WorkspaceService {
     return { workspace, apiKey };
   }
 
-  /** Issues another API key for the workspace (admin, or a key of that workspace). */
+  /**
+   * Issues another API key for the workspace. Admin only: a key that could mint keys would let
+   * whoever leaked it keep access after it is revoked.
+   */
   async issueApiKey(principal: Principal, workspaceId: string): Promise<IssuedApiKey> {
+    this.auth.assertAdmin(principal);
     await this.auth.assertWorkspaceAccess(principal, workspaceId);
     const apiKey = newKey(workspaceId.toLowerCase());
     await this.unitOfWork.run((tx) => this.apiKeys.insert(tx, apiKey, sha256Hex(apiKey.secret)));
     return apiKey;
   }
 
-  /** Revokes a key at once; 404 when it is unknown or already revoked. */
+  /**
+   * Revokes a key at once; 404 when it is unknown or already revoked. The admin may revoke any key;
+   * a key may revoke only itself (so a leaked key cannot lock its owner out of their other keys).
+   */
   async revokeApiKey(principal: Principal, workspaceId: string, keyId: string): Promise<void> {
     await this.auth.assertWorkspaceAccess(principal, workspaceId);
+    if (principal.kind === 'api_key' && principal.keyId !== keyId.toLowerCase()) {
+      throw new AppError('forbidden', 'An API key may revoke only itself; the admin token revokes any key.');
+    }
     const revoked = isUuid(keyId) ? await this.apiKeys.revoke(workspaceId, keyId, new Date()) : null;
     if (!revoked) throw new AppError('not_found', 'No live API key has this id in this workspace.');
   }

@@ -44,20 +44,36 @@ describe('POST /v1/workspaces', () => {
 });
 
 describe('API keys', () => {
-  it('issues another key (201) that works, and revokes a key at once (204, then 401 with it)', async () => {
-    const issued = await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: ws.apiKey });
+  it('lets the admin issue another key (201) that works, and revoke a key at once (204, then 401 with it)', async () => {
+    const issued = await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: t.adminToken });
     expect(issued.status).toBe(201);
     expect(Object.keys(issued.body)).toEqual(['id', 'api_key', 'created_at']);
     const second = issued.body.api_key as string;
     expect((await api.request('GET', `/v1/${ws.id}/intake/links`, { token: second })).status).toBe(200);
 
-    const revoked = await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${issued.body.id}`, { token: ws.apiKey });
+    const revoked = await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${issued.body.id}`, { token: t.adminToken });
     expect(revoked.status).toBe(204);
     const after = await api.request('GET', `/v1/${ws.id}/intake/links`, { token: second });
     expect(after.status).toBe(401);
     expect(after.body.error_code).toBe('unauthorized');
-    const again = await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${issued.body.id}`, { token: ws.apiKey });
+    const again = await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${issued.body.id}`, { token: t.adminToken });
     expect(again.status).toBe(404);
+  });
+
+  it('does not let a key mint keys: a leaked key revoked by the admin leaves nothing behind', async () => {
+    const res = await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: ws.apiKey });
+    expect(res.status).toBe(403);
+    expect(res.body.error_code).toBe('forbidden');
+  });
+
+  it('lets a key revoke itself, but not another key of its workspace', async () => {
+    const mine = (await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: t.adminToken })).body;
+    const others = (await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: t.adminToken })).body;
+    const refused = await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${others.id}`, { token: mine.api_key });
+    expect(refused.status).toBe(403);
+    expect((await api.request('GET', `/v1/${ws.id}/intake/links`, { token: others.api_key })).status).toBe(200);
+    expect((await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${mine.id}`, { token: mine.api_key })).status).toBe(204);
+    expect((await api.request('GET', `/v1/${ws.id}/intake/links`, { token: mine.api_key })).status).toBe(401);
   });
 
   it('lets the admin token issue keys for any workspace, 404 for an unknown one', async () => {
@@ -70,8 +86,11 @@ describe('API keys', () => {
   it("refuses to manage another workspace's keys (403)", async () => {
     const res = await api.request('POST', `/v1/workspaces/${other.id}/api-keys`, { token: ws.apiKey });
     expect(res.status).toBe(403);
+    const [otherKey] = await t.db.query<{ id: string }>('select id from api_keys where workspace_id = $1 limit 1', [other.id]);
+    expect((await api.request('DELETE', `/v1/workspaces/${other.id}/api-keys/${otherKey!.id}`, { token: ws.apiKey })).status).toBe(403);
   });
 });
+
 
 describe('authentication on operator routes', () => {
   const path = () => `/v1/${ws.id}/intake/links`;

@@ -95,11 +95,11 @@ describe('auth on GraphQL', () => {
   });
 
   it('refuses a key once it is revoked over REST, on every operation', async () => {
-    const issued = await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: ws.apiKey });
+    const issued = await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: t.adminToken });
     expect(issued.status).toBe(201);
     const before = await call(api, 'intakeLinks', ws.id, bearer(issued.body.api_key));
     expect(before.body).toEqual({ data: { intakeLinks: [] } });
-    const revoked = await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${issued.body.id}`, { token: ws.apiKey });
+    const revoked = await api.request('DELETE', `/v1/workspaces/${ws.id}/api-keys/${issued.body.id}`, { token: t.adminToken });
     expect(revoked.status).toBe(204);
     for (const name of OPERATION_NAMES) {
       expectRefused(await call(api, name, ws.id, bearer(issued.body.api_key)), 'UNAUTHENTICATED', 'unauthorized', name);
