@@ -83,8 +83,9 @@ async function importWithoutSignalHooks(): Promise<EmbeddedPostgresClass> {
 
 /**
  * A server killed with SIGKILL leaves its PostgreSQL running, holding the cluster folder, and the next
- * start would fail. If postmaster.pid names this very folder and a live postgres process, it is ours
- * from that earlier run: ask it for a fast shutdown and wait for it. Anything else is left alone.
+ * start would fail. Such a postgres is an orphan (reparented to PID 1) running on this very folder:
+ * ask it for a fast shutdown and wait for it. A postgres whose server is alive (another server on
+ * this DATA_DIR) or that runs on another folder is never touched; the start then fails plainly.
  */
 async function stopLeftoverCluster(clusterDir: string, logger: Logger): Promise<void> {
   const pidFile = await readFile(path.join(clusterDir, 'postmaster.pid'), 'utf8').catch(() => undefined);
@@ -92,8 +93,9 @@ async function stopLeftoverCluster(clusterDir: string, logger: Logger): Promise<
   const [pidLine, dataDirLine] = pidFile.split('\n');
   const pid = Number(pidLine);
   if (!Number.isInteger(pid) || pid <= 0 || path.resolve(dataDirLine ?? '') !== path.resolve(clusterDir)) return;
-  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-  if (!command.includes('postgres')) return; // a stale file: PostgreSQL itself copes with that
+  const command = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).split('\0');
+  const runsOnThisCluster = command.some((arg) => arg.endsWith('/postgres')) && command.some((arg) => path.resolve(arg) === path.resolve(clusterDir));
+  if (!runsOnThisCluster || (await parentPid(pid)) !== 1) return;
   logger.warn({ pid, clusterDir }, 'stopping the embedded PostgreSQL left running by a server that did not shut down');
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
@@ -101,6 +103,13 @@ async function stopLeftoverCluster(clusterDir: string, logger: Logger): Promise<
     if (Date.now() > deadline) throw new Error(`the PostgreSQL left running under ${clusterDir} (pid ${pid}) did not stop`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** The parent of a process, from /proc/<pid>/stat (the field after the command name in parentheses). */
+async function parentPid(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  const afterName = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return afterName?.[1] === undefined ? undefined : Number(afterName[1]);
 }
 
 function isAlive(pid: number): boolean {

@@ -75,6 +75,15 @@ describe('npm start with no DATABASE_URL', () => {
     expect(await stop(restarted)).toBe(0);
   });
 
+  it('refuses to start a second server on a DATA_DIR in use, and leaves the first one running', async () => {
+    const dataDir = await freshDataDir();
+    const first = await startServerProcess({ DATA_DIR: dataDir });
+    started.push(first);
+    await expect(startServerProcess({ DATA_DIR: dataDir })).rejects.toThrow(/another server using this DATA_DIR/);
+    expect((await new ApiClient(first.url).request('GET', '/readyz')).status).toBe(200);
+    expect(await stop(first)).toBe(0);
+  });
+
   it('runs as an ordinary (non-root) user too', async (context) => {
     if (process.getuid?.() !== 0) {
       // Already an ordinary user: the test above proved it.
