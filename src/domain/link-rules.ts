@@ -17,9 +17,13 @@ export const customerSlugRule = z
   .max(LINK_LIMITS.slugMaxLength, `must be at most ${LINK_LIMITS.slugMaxLength} characters`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and single hyphens (e.g. "acme-dental")');
 
+// PostgreSQL text cannot hold NUL; everything else in a name is kept verbatim.
+const withoutNul = (value: string) => !value.includes('\u0000');
+
 export const displayNameRule = z
   .string()
   .max(LINK_LIMITS.displayNameMaxLength, `must be at most ${LINK_LIMITS.displayNameMaxLength} characters`)
+  .refine(withoutNul, 'must not contain NUL characters')
   .nullable();
 
 export const expiresInHoursRule = z
@@ -40,4 +44,9 @@ export const pageLimitRule = z
   .min(PAGE_LIMITS.min, `must be between ${PAGE_LIMITS.min} and ${PAGE_LIMITS.max}`)
   .max(PAGE_LIMITS.max, `must be between ${PAGE_LIMITS.min} and ${PAGE_LIMITS.max}`);
 
-export const workspaceNameRule = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const workspaceNameRule = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters')
+  .refine(withoutNul, 'must not contain NUL characters');

@@ -35,7 +35,7 @@ describe('POST /v1/workspaces', () => {
     const withKey = await api.request('POST', '/v1/workspaces', { token: ws.apiKey, json: { name: 'x' } });
     expect(withKey.status).toBe(403);
     expect(withKey.body.error_code).toBe('forbidden');
-    for (const body of [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(201) }, { name: 'ok', extra: 1 }]) {
+    for (const body of [{}, { name: '' }, { name: '   ' }, { name: 'x'.repeat(201) }, { name: 'ok', extra: 1 }, { name: 'a\u0000b' }]) {
       const res = await api.request('POST', '/v1/workspaces', { token: t.adminToken, json: body });
       expect(res.status, JSON.stringify(body)).toBe(422);
       expect(res.body.error_code).toBe('validation_error');

@@ -145,6 +145,7 @@ describe('createIntakeLink', () => {
     [{ customerSlug: 'acme dental' }, 'customerSlug'],
     [{ customerSlug: 'a'.repeat(65) }, 'customerSlug'],
     [{ customerSlug: 'refused', displayName: 'x'.repeat(201) }, 'displayName'],
+    [{ customerSlug: 'refused', displayName: 'x\u0000y' }, 'displayName'],
     [{ customerSlug: 'refused', expiresInHours: 0 }, 'expiresInHours'],
     [{ customerSlug: 'refused', expiresInHours: 721 }, 'expiresInHours'],
     [{ customerSlug: 'refused', expiresInHours: -5 }, 'expiresInHours'],

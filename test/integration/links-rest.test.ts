@@ -81,6 +81,7 @@ describe('POST /v1/{workspace_id}/intake/links', () => {
     [{ customer_slug: 42 }, 'customer_slug'],
     [{ customer_slug: 'ok', display_name: 'x'.repeat(201) }, 'display_name'],
     [{ customer_slug: 'ok', display_name: 5 }, 'display_name'],
+    [{ customer_slug: 'ok', display_name: 'x\u0000y' }, 'display_name'],
     [{ customer_slug: 'ok', expires_in_hours: 0 }, 'expires_in_hours'],
     [{ customer_slug: 'ok', expires_in_hours: 721 }, 'expires_in_hours'],
     [{ customer_slug: 'ok', expires_in_hours: 1.5 }, 'expires_in_hours'],
