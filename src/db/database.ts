@@ -12,6 +12,21 @@ export interface Database {
   close(): Promise<void>;
 }
 
+// Arbitrary, fixed: the advisory-lock key under which one process at a time migrates.
+const MIGRATION_LOCK_KEY = 7_249_310_554;
+
+/**
+ * Applies the pending migrations. Several server processes may start together on one fresh
+ * database: a transaction-scoped advisory lock lets one migrate while the others wait, then find
+ * nothing left to do.
+ */
+export async function migrate(orm: MikroORM): Promise<void> {
+  await orm.em.fork().transactional(async (em) => {
+    await em.execute('select pg_advisory_xact_lock(?)', [MIGRATION_LOCK_KEY]);
+    await orm.migrator.up();
+  });
+}
+
 /**
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL when it is unset, then applies the
  * checked-in migrations. Nothing else creates or alters tables.
@@ -22,7 +37,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   let orm: MikroORM;
   try {
     orm = await MikroORM.init(buildOrmOptions(url, { debug: false }));
-    await orm.migrator.up();
+    await migrate(orm);
   } catch (error) {
     await embedded?.stop();
     throw error;

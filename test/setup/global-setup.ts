@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MikroORM } from '@mikro-orm/postgresql';
 import type { TestProject } from 'vitest/node';
+import { migrate } from '../../src/db/database.js';
 import { buildOrmOptions } from '../../src/db/orm-options.js';
 import { startGcsEmulator, type GcsEmulator } from '../services/gcs-emulator.js';
 import { adminQuery, databaseUrl, startTestPostgres, type TestPostgres } from './test-postgres.js';
@@ -48,7 +49,7 @@ async function createTemplateDatabase(postgres: TestPostgres): Promise<string> {
   await adminQuery(postgres.adminUrl, `create database "${name}"`);
   const orm = await MikroORM.init(buildOrmOptions(databaseUrl(postgres.adminUrl, name)));
   try {
-    await orm.migrator.up();
+    await migrate(orm);
   } finally {
     await orm.close(true);
   }
