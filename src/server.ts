@@ -33,10 +33,17 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
   const httpServer = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, app.express);
   httpServer.keepAliveTimeout = 5_000;
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(config.http.port, config.http.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.http.port, config.http.host, () => resolve());
+    });
+  } catch (error) {
+    // e.g. EADDRINUSE: release the database (and stop the embedded one) before giving up.
+    await app.graphql.stop();
+    await container.close();
+    throw error;
+  }
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;

@@ -49,11 +49,13 @@ export class LocalStorageDriver implements StorageDriver {
   }
 
   async open(key: string): Promise<StoredObject> {
+    let handle;
     try {
-      const handle = await open(this.pathOf(key), 'r');
+      handle = await open(this.pathOf(key), 'r');
       const { size } = await handle.stat();
       return { sizeBytes: size, stream: handle.createReadStream() };
     } catch (error) {
+      await handle?.close().catch(() => undefined);
       if (isCode(error, 'ENOENT')) throw new AppError('not_found', 'The stored file no longer exists.');
       throw storageFailure(error);
     }
