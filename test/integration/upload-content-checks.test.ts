@@ -102,6 +102,10 @@ describe('content checks', () => {
   it.each([
     ['a first column named BMI ("BM" is also the 2-byte BMP signature)', 'BMI,weight_kg,height_cm\r\n22.5,70,176\r\n'],
     ['a first column starting with MZ ("MZ" is also the 2-byte EXE signature)', 'MZ-code,country\r\nMZ,Mozambique\r\n'],
+    ['a first column named FORM ("FORM" is also the AIFF signature)', 'FORM,TAXPAYER,YEAR\r\n1040,Jane Doe,2025\r\n'],
+    ['a first column named ID3 ("ID3" is also the MP3 signature)', 'ID3,Name\r\n7,Ana\r\n'],
+    ['a first column named FWS ("FWS" is also the SWF signature)', 'FWS,Region\r\n1,North\r\n'],
+    ['a first column named GIF89a ("GIF89a" is also the GIF signature)', 'GIF89a,colour\r\n1,red\r\n'],
     ['a UTF-8 byte order mark', '\ufeffid,name\r\n1,Zoë\r\n'],
     ['Windows-1252 text (not UTF-8, still text)', Buffer.from('id,name\r\n1,Zo\xeb\r\n', 'latin1')],
     ['tab-separated values', 'id\tname\r\n1\tZoë\r\n'],

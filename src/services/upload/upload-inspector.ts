@@ -13,9 +13,21 @@ export interface InspectionResult {
 // Bytes that never occur in a text file: C0 controls other than tab, LF, FF and CR, and DEL.
 const NOT_TEXT_BYTES = [...Array(32).keys(), 0x7f].filter((byte) => ![0x09, 0x0a, 0x0c, 0x0d].includes(byte));
 
-// Two-letter signatures that ordinary text starts with ("BMI,weight", "MZ,Mozambique"). Real BMP and
-// EXE files carry NUL bytes in their first header bytes, so the text check already refuses them.
-const TEXT_LOOKALIKES = new Set(['image/bmp', 'application/x-msdownload']);
+// Formats file-type can recognise in bytes that are all text. Declared as CSV, these are refused
+// (an XML or PDF file is not a CSV); any other detection on an all-text head is a printable
+// signature that ordinary CSV happens to start with ("BMI,weight" as BMP, "FORM,TAXPAYER" as AIFF,
+// "ID3,Name" as MP3), since a real binary file has control bytes the text check already refuses.
+const TEXT_DOCUMENT_TYPES = new Set([
+  'application/xml',
+  'application/pdf',
+  'application/postscript',
+  'application/eps',
+  'application/rtf',
+  'text/calendar',
+  'text/vcard',
+  'text/vtt',
+  'model/stl',
+]);
 
 /**
  * The single pass every upload makes on its way to storage: it counts bytes against the size limit,
@@ -103,7 +115,8 @@ export class UploadInspector extends Transform {
   private async verifyMagic(head: Buffer): Promise<void> {
     const detected = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES));
     if (this.declaredAsText()) {
-      if (detected && !TEXT_LOOKALIKES.has(detected.mime)) throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file`);
+      // The head already passed the text check (it is checked chunk by chunk before it is held).
+      if (detected && TEXT_DOCUMENT_TYPES.has(detected.mime)) throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file`);
       return;
     }
     if (!detected) throw this.mismatch('its content is not a recognisable file of that type');
