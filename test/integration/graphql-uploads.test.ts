@@ -229,6 +229,13 @@ describe('uploadToIntakeLink (GraphQL multipart request, public)', () => {
     });
   });
 
+  it('keeps a part\'s filename as written: no percent-decoding (that is only for the REST header)', async () => {
+    const link = await api.createLink(ws, { customer_slug: 'multipart-percent' });
+    const res = await uploadToIntakeLink(api, link.link_token, { bytes: uniqueCsv(), filename: 'report%20final 100%.csv', contentType: 'text/csv' });
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.uploadToIntakeLink.filename).toBe('report%20final 100%.csv');
+  });
+
   it('is refused by CSRF prevention without apollo-require-preflight, storing nothing', async () => {
     const link = await api.createLink(ws, { customer_slug: 'no-preflight' });
     const res = await uploadToIntakeLink(api, link.link_token, pdf(), { preflight: false });

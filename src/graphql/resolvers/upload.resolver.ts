@@ -33,6 +33,7 @@ export class UploadResolver {
       const admitted = await ctx.services.intake.admit({
         linkToken,
         filename: part.filename,
+        filenameSource: 'text',
         contentType: part.mimetype,
         declaredSize: undefined,
         meta: ctx.meta,

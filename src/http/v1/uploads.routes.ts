@@ -41,6 +41,7 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
         const upload = await services.intake.receive({
           linkToken: params.link_token,
           filename: headerValue(req.headers['x-amigo-intake-filename']),
+          filenameSource: 'header',
           contentType: headerValue(req.headers['x-amigo-intake-content-type']),
           declaredSize: declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
           body: req,

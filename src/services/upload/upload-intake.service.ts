@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_TYPES, findAcceptedType } from '../../domain/content-policy.js';
-import { parseFilenameHeader } from '../../domain/filename.js';
+import { parseFilename, parseFilenameHeader } from '../../domain/filename.js';
 import { computeLinkStatus } from '../../domain/link-status.js';
 import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
 import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
@@ -20,8 +20,10 @@ import { UploadInspector } from './upload-inspector.js';
 /** One file offered by a customer, as either face received it. */
 export interface IncomingFile {
   linkToken: string;
-  /** The filename as sent (may be percent-encoded); parsed and checked here. */
+  /** The filename as sent; parsed and checked here. */
   filename: string | undefined;
+  /** `header`: from x-amigo-intake-filename (may be percent-encoded); `text`: already decoded (multipart). */
+  filenameSource: 'header' | 'text';
   /** The declared MIME type. */
   contentType: string | undefined;
   /** The announced size, when the client announced one (Content-Length). */
@@ -61,7 +63,7 @@ export class UploadIntakeService {
     if (!link) throw new AppError('link_not_found');
     assertAcceptsUploads(link, startedAt);
     if (!storage) throw new AppError('upload_service_not_configured');
-    const filename = parseFilenameHeader(file.filename);
+    const filename = file.filenameSource === 'header' ? parseFilenameHeader(file.filename) : parseFilename(file.filename);
     const type = findAcceptedType(file.contentType);
     if (!type) {
       const accepted = ACCEPTED_TYPES.map((t) => t.mime).join(', ');
