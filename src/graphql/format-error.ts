@@ -1,5 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
 import { normalizeError } from '../errors/normalize-error.js';
@@ -46,5 +47,23 @@ export function formatGraphQLError(logger: Logger) {
         ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
       },
     };
+  };
+}
+
+/**
+ * Errors raised on /graphql before Apollo runs (a body that is not JSON, a malformed multipart
+ * request): rendered as a GraphQL response, so a GraphQL client always finds `extensions.code`.
+ */
+export function graphqlRequestErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const appError = normalizeError(error);
+    if (appError.status >= 500) logger.error({ err: appError.cause ?? appError, errorCode: appError.code }, appError.detail);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    res.status(appError.status).json({
+      errors: [{ message: appError.detail, extensions: { code: ERROR_CODES[appError.code].graphql, errorCode: appError.code } }],
+    });
   };
 }

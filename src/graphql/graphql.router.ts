@@ -10,7 +10,7 @@ import { requestMeta } from '../http/request-meta.js';
 import { cutStalledBody } from '../http/stalled-body.js';
 import { buildGraphQLSchema } from './build-schema.js';
 import { createContext, type GraphQLContext } from './context.js';
-import { formatGraphQLError } from './format-error.js';
+import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
 
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
@@ -46,5 +46,6 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     express.json({ limit: '1mb' }),
     expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req)) }),
   );
+  router.use('/graphql', graphqlRequestErrorHandler(logger));
   return { router, stop: () => server.stop() };
 }

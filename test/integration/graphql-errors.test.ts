@@ -227,4 +227,15 @@ describe.each([['test', {}], ['production', { NODE_ENV: 'production' }]] as cons
     const rows = await t.db.query<{ n: string }>("select count(*) as n from intake_links where customer_slug = 'doomed'");
     expect(rows[0]?.n).toBe('0');
   });
+
+  it.each([
+    ['a body that is not JSON', { 'content-type': 'application/json' }, '{"query": '],
+    ['a multipart request that is not a GraphQL multipart request', { 'content-type': 'multipart/form-data; boundary=x', 'apollo-require-preflight': 'true' }, '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\nnot json\r\n--x--\r\n'],
+  ])('answers %s as a GraphQL error with extensions.code and errorCode', async (_what, headers, body) => {
+    const res = await api.request('POST', '/graphql', { headers, body });
+    expect(res.status).toBe(400);
+    expect(res.body.error_code).toBeUndefined();
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0].extensions).toEqual({ code: 'BAD_REQUEST', errorCode: 'bad_request' });
+  });
 });
