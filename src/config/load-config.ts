@@ -4,7 +4,6 @@ import { crossFieldProblems, envSchema, type Env } from './config.schema.js';
 /** The server's configuration, parsed and validated once at start. */
 export interface Config {
   nodeEnv: Env['NODE_ENV'];
-  isProduction: boolean;
   http: {
     port: number;
     host: string;
@@ -65,7 +64,6 @@ function toConfig(env: Env, cwd: string): Config {
   const dataDir = path.resolve(cwd, env.DATA_DIR);
   return {
     nodeEnv: env.NODE_ENV,
-    isProduction: env.NODE_ENV === 'production',
     http: {
       port: env.PORT,
       host: env.HOST,

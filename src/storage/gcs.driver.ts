@@ -2,7 +2,7 @@ import { Storage, type Bucket, type StorageOptions } from '@google-cloud/storage
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors/app-error.js';
-import { isSafeObjectKey } from './storage-keys.js';
+import { checkedKey, errorCodeOf, storageFailure } from './storage-errors.js';
 import type { StorageDriver, StoredObject, StoredObjectInfo } from './storage-driver.js';
 
 /** GCS settings; credentials are found the Google way (ADC, GOOGLE_APPLICATION_CREDENTIALS, metadata server). */
@@ -39,7 +39,7 @@ export class GcsStorageDriver implements StorageDriver {
   }
 
   async write(key: string, source: Readable, options: { contentType: string }): Promise<void> {
-    const file = this.bucket.file(checked(key));
+    const file = this.bucket.file(checkedKey(key));
     try {
       await pipeline(source, file.createWriteStream({ resumable: true, contentType: options.contentType, metadata: { cacheControl: 'private, no-store' } }));
     } catch (error) {
@@ -50,19 +50,19 @@ export class GcsStorageDriver implements StorageDriver {
   }
 
   async open(key: string): Promise<StoredObject> {
-    const file = this.bucket.file(checked(key));
+    const file = this.bucket.file(checkedKey(key));
     try {
       const [metadata] = await withDeadline(file.getMetadata(), 'reading object metadata');
       return { sizeBytes: Number(metadata.size), stream: file.createReadStream({ validation: false }) };
     } catch (error) {
-      if (errorCode(error) === 404) throw new AppError('not_found', 'The stored file no longer exists.');
+      if (errorCodeOf(error) === 404) throw new AppError('not_found', 'The stored file no longer exists.');
       throw storageFailure(error);
     }
   }
 
   async delete(key: string): Promise<void> {
     try {
-      await withDeadline(this.bucket.file(checked(key)).delete({ ignoreNotFound: true }), 'deleting an object');
+      await withDeadline(this.bucket.file(checkedKey(key)).delete({ ignoreNotFound: true }), 'deleting an object');
     } catch (error) {
       throw storageFailure(error);
     }
@@ -75,7 +75,7 @@ export class GcsStorageDriver implements StorageDriver {
       let next;
       try {
         [files, next] = await withDeadline(
-          this.bucket.getFiles({ prefix: checked(prefix), autoPaginate: false, maxResults: 1000, pageToken }),
+          this.bucket.getFiles({ prefix: checkedKey(prefix), autoPaginate: false, maxResults: 1000, pageToken }),
           'listing objects',
         );
       } catch (error) {
@@ -110,19 +110,4 @@ async function withDeadline<T>(call: Promise<T>, what: string): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-function checked(key: string): string {
-  if (!isSafeObjectKey(key)) throw new AppError('internal_server_error', `Refusing unsafe storage key ${JSON.stringify(key)}.`);
-  return key;
-}
-
-function errorCode(error: unknown): unknown {
-  return (error as { code?: unknown } | null)?.code;
-}
-
-// AppErrors come from the source (size limit, content check, client abort) and pass through.
-function storageFailure(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  return new AppError('storage_unavailable', undefined, { cause: error });
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors/app-error.js';
-import { isSafeObjectKey } from './storage-keys.js';
+import { checkedKey, errorCodeOf, storageFailure } from './storage-errors.js';
 import type { StorageDriver, StoredObject, StoredObjectInfo } from './storage-driver.js';
 
 /**
@@ -56,7 +56,7 @@ export class LocalStorageDriver implements StorageDriver {
       return { sizeBytes: size, stream: handle.createReadStream() };
     } catch (error) {
       await handle?.close().catch(() => undefined);
-      if (isCode(error, 'ENOENT')) throw new AppError('not_found', 'The stored file no longer exists.');
+      if (errorCodeOf(error) === 'ENOENT') throw new AppError('not_found', 'The stored file no longer exists.');
       throw storageFailure(error);
     }
   }
@@ -79,7 +79,7 @@ export class LocalStorageDriver implements StorageDriver {
     try {
       entries = await readdir(start, { recursive: true, withFileTypes: true });
     } catch (error) {
-      if (isCode(error, 'ENOENT')) return;
+      if (errorCodeOf(error) === 'ENOENT') return;
       throw storageFailure(error);
     }
     for (const entry of entries) {
@@ -107,8 +107,7 @@ export class LocalStorageDriver implements StorageDriver {
   }
 
   private pathOf(key: string): string {
-    if (!isSafeObjectKey(key)) throw new AppError('internal_server_error', `Refusing unsafe storage key ${JSON.stringify(key)}.`);
-    return path.join(this.objectsDir, ...key.split('/').filter(Boolean));
+    return path.join(this.objectsDir, ...checkedKey(key).split('/').filter(Boolean));
   }
 }
 
@@ -119,15 +118,4 @@ async function syncDirectory(dir: string): Promise<void> {
   } finally {
     await handle.close();
   }
-}
-
-function isCode(error: unknown, code: string): boolean {
-  return (error as { code?: unknown } | null)?.code === code;
-}
-
-// AppErrors come from the source (size limit, content check, client abort) and pass through as they
-// are; anything else failed in the file system.
-function storageFailure(error: unknown): AppError {
-  if (error instanceof AppError) return error;
-  return new AppError('storage_unavailable', undefined, { cause: error });
 }

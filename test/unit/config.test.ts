@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(config.uploads.maxBytes).toBe(104_857_600);
     expect(config.storage).toEqual({ driver: 'local', root: path.resolve('/srv/app/.data/files') });
     expect(config.rateLimits).toMatchObject({ store: 'memory', uploadsPerMinute: 60, publicPerMinute: 300 });
-    expect(config.isProduction).toBe(false);
+    expect(config.nodeEnv).toBe('development');
     expect(config.adminToken).toBeUndefined();
   });
 
@@ -67,7 +67,7 @@ describe('loadConfig', () => {
     expect(config.rateLimits.publicPerMinute).toBe(0);
     expect(config.http.trustProxy).toBe('loopback, 10.0.0.0/8');
     expect(config.http.publicBaseUrl).toBe('https://files.example.com');
-    expect(config.isProduction).toBe(true);
+    expect(config.nodeEnv).toBe('production');
     expect(loadConfig({ TRUST_PROXY: '2' }).http.trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: 'true' }).http.trustProxy).toBe(true);
   });
