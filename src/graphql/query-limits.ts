@@ -132,7 +132,7 @@ function selectionDepth(selectionSet: SelectionSetNode, fragments: Map<string, F
 /** `ofType` levels that add no depth: graphql-js's own introspection query nests 9. */
 const FREE_OF_TYPE_LEVELS = 9;
 
-/** For tests and docs: the default limits. */
+/** The documented limits, with the configured maximum cost. */
 export function defaultQueryLimits(maxCost: number): QueryLimits {
   return { maxDepth: 10, maxRootFields: 50, maxCost };
 }

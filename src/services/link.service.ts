@@ -139,7 +139,7 @@ export class LinkService {
           }
           return link;
         });
-    if (!revoked) throw new AppError('not_found', 'No active or expired link has this id in this workspace (it may already be revoked).');
+    if (!revoked) throw new AppError('not_found', 'No link with this id is left to revoke in this workspace (it is unknown or already revoked).');
     return toView(revoked, now);
   }
 }

@@ -12,7 +12,7 @@ export class PublicRateLimits {
   private readonly perToken: RateLimiter;
 
   constructor(
-    private readonly store: RateLimitStore,
+    store: RateLimitStore,
     limits: Pick<Config['rateLimits'], 'publicPerMinute' | 'uploadsPerMinute'>,
   ) {
     this.perClient = new RateLimiter(store, 'client', limits.publicPerMinute);
@@ -29,8 +29,5 @@ export class PublicRateLimits {
     await this.perToken.consume(sha256Hex(token));
   }
 
-  close(): Promise<void> {
-    return this.store.close();
-  }
 
 }

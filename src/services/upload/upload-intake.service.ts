@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
-import { ACCEPTED_TYPES, findAcceptedType } from '../../domain/content-policy.js';
+import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
 import { parseFilename, parseFilenameHeader } from '../../domain/filename.js';
 import { computeLinkStatus } from '../../domain/link-status.js';
 import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
@@ -66,7 +66,7 @@ export class UploadIntakeService {
     const filename = file.filenameSource === 'header' ? parseFilenameHeader(file.filename) : parseFilename(file.filename);
     const type = findAcceptedType(file.contentType);
     if (!type) {
-      const accepted = ACCEPTED_TYPES.map((t) => t.mime).join(', ');
+      const accepted = ACCEPTED_MIME_TYPES.join(', ');
       throw new AppError(
         'unsupported_content_type',
         file.contentType
@@ -172,7 +172,7 @@ export interface AdmittedUpload {
   link: LinkRecord;
   startedAt: Date;
   filename: string;
-  type: (typeof ACCEPTED_TYPES)[number];
+  type: AcceptedType;
   storage: StorageDriver;
   meta: RequestMeta;
 }
