@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 // Behind a proxy (TRUST_PROXY) the client address comes from X-Forwarded-For, which the client
 // can write into. Only a real IP address is recorded; anything else must not break a request.
@@ -8,12 +9,7 @@ import { startTestServer, type TestServer } from '../helpers/test-server.js';
 let t: TestServer;
 let api: ApiClient;
 let ws: TestWorkspace;
-
-beforeAll(async () => {
-  t = await startTestServer({ env: { TRUST_PROXY: 'true' } });
-  api = new ApiClient(t.url);
-  ws = await api.createWorkspace(t.adminToken);
-});
+beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: { TRUST_PROXY: 'true' } })));
 afterAll(() => t.stop());
 
 async function uploadFrom(forwardedFor: string) {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES, isErrorCode } from '../../src/errors/error-codes.js';
 import { ApiClient, type ApiResponse, type TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 // Auth on the GraphQL face (the same rules as REST: 401 / 403 / 404 become UNAUTHENTICATED /
@@ -168,12 +169,7 @@ describe.each([['test', {}], ['production', { NODE_ENV: 'production' }]] as cons
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env })));
   afterAll(() => t.stop());
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED / bad_request and HTTP 400', async () => {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
 import { GET_LINK, ISO_TIMESTAMP, LIST_LINKS, MISSING_ID, REVOKE_LINK, createLinkOverGraphQL, graphqlAs } from '../helpers/graphql-links.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { sampleCsv } from '../fixtures/sample-files.js';
 
 // Listing links over GraphQL: the computed status and its precedence (set up by moving expires_at
@@ -11,12 +12,7 @@ import { sampleCsv } from '../fixtures/sample-files.js';
 let t: TestServer;
 let api: ApiClient;
 let ws: TestWorkspace;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  api = new ApiClient(t.url);
-  ws = await api.createWorkspace(t.adminToken);
-});
+beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace()));
 afterAll(() => t.stop());
 
 const gql = (query: string, variables: Record<string, unknown>, workspace: TestWorkspace = ws) => graphqlAs(api, workspace, query, variables);

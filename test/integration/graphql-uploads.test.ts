@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
 import { UPLOAD_FIELDS, uploadToIntakeLink, type MultipartFile } from '../helpers/graphql-multipart.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { sampleCsv, samplePdf, samplePng } from '../fixtures/sample-files.js';
 
 // Uploads over GraphQL: the operator's `uploads` query and IntakeLink.uploads (newest first, the
@@ -19,12 +20,7 @@ const LINK_WITH_UPLOADS = `query Link($ws: ID!, $id: ID!) {
 let t: TestServer;
 let api: ApiClient;
 let ws: TestWorkspace;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  api = new ApiClient(t.url);
-  ws = await api.createWorkspace(t.adminToken);
-});
+beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace()));
 afterAll(() => t.stop());
 
 function sha256(bytes: Uint8Array): string {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, type ApiResponse, type TestWorkspace } from '../helpers/api-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ApiClient, ApiResponse, TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 const LINK_FIELDS = [
   'id', 'workspace_id', 'customer_slug', 'display_name', 'upload_url', 'link_token', 'status',
@@ -10,12 +11,7 @@ const LINK_FIELDS = [
 let t: TestServer;
 let api: ApiClient;
 let ws: TestWorkspace;
-
-beforeAll(async () => {
-  t = await startTestServer();
-  api = new ApiClient(t.url);
-  ws = await api.createWorkspace(t.adminToken);
-});
+beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace()));
 afterAll(() => t.stop());
 
 const linksPath = () => `/v1/${ws.id}/intake/links`;

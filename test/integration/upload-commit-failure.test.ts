@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../fixtures/sample-files.js';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
 import { listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { expectError, fetchLink } from '../helpers/upload-expectations.js';
 
 // The database fails while an upload's row is being committed. The object is already complete, and
@@ -16,12 +17,7 @@ describe.each(STORAGE_TARGETS)('a database failure during the commit, on $name s
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env: target.env() });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: target.env() })));
   afterAll(() => t.stop());
 
   it('answers a masked 500, records nothing, uses no slot, and leaves the object to the sweep', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleCsv } from '../fixtures/sample-files.js';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
 import { openRequest } from '../helpers/raw-http.js';
 import { listIncompleteWrites, listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { expectError, fetchLink, listUploads } from '../helpers/upload-expectations.js';
 
@@ -14,12 +15,7 @@ describe.each(STORAGE_TARGETS)('concurrent uploads on $name storage', (target) =
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env: target.env() });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: target.env() })));
   afterAll(() => t.stop());
 
   it('lets exactly the remaining 5 of 25 simultaneous uploads in; the other 20 get 429 upload_limit_reached', async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryGarbageWithNul, exeLikeBytes, samplePdf, SAMPLE_TYPES, sampleCsv, utf16Csv, zipNotOffice } from '../fixtures/sample-files.js';
 import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
 import { listIncompleteWrites, listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { expectError, fetchLink, sha256 } from '../helpers/upload-expectations.js';
 
@@ -121,12 +122,7 @@ describe.each(STORAGE_TARGETS)('refused content on $name storage', (target) => {
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env: target.env() });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: target.env() })));
   afterAll(() => t.stop());
 
   it('stores nothing and uses no slot for a refusal, also when the refused part comes after the first 64 KiB', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvStream, largeCsv, pdfStream } from '../fixtures/sample-files.js';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
 import { getHashed, HashingTap, openRequest, sendRaw } from '../helpers/raw-http.js';
 import { listIncompleteWrites, listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { expectError, fetchLink, sha256 } from '../helpers/upload-expectations.js';
 
 const MIB = 1024 * 1024;
@@ -20,12 +21,7 @@ describe.each(STORAGE_TARGETS)('MAX_UPLOAD_BYTES=1 MiB on $name storage', (targe
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env: { ...target.env(), MAX_UPLOAD_BYTES: String(SMALL_LIMIT) } });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: { ...target.env(), MAX_UPLOAD_BYTES: String(SMALL_LIMIT) } })));
   afterAll(() => t.stop());
 
   it('accepts exactly MAX_UPLOAD_BYTES, announced or chunked', async () => {
@@ -79,12 +75,7 @@ describe('the default limit (100 MiB) on local storage', () => {
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer();
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace()));
   afterAll(() => t.stop());
 
   it('refuses 104857601 announced bytes at once', async () => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../fixtures/sample-files.js';
-import { ApiClient, type ApiResponse, type TestWorkspace } from '../helpers/api-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ApiClient, ApiResponse, TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { expectError, fetchLink } from '../helpers/upload-expectations.js';
 
 const pdf = { filename: 'a.pdf', contentType: 'application/pdf' };
@@ -19,12 +20,7 @@ describe('RATE_LIMIT_UPLOADS_PER_MINUTE (per link token)', () => {
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env: { RATE_LIMIT_UPLOADS_PER_MINUTE: '2' } });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: { RATE_LIMIT_UPLOADS_PER_MINUTE: '2' } })));
   afterAll(() => t.stop());
 
   it('answers 429 rate_limited with Retry-After past the limit, uses no slot, and limits each token on its own', async () => {
@@ -48,12 +44,7 @@ describe('RATE_LIMIT_PUBLIC_PER_MINUTE (per client address)', () => {
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '3' } });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '3' } })));
   afterAll(() => t.stop());
 
   it('counts every public request of an address, across tokens, and refuses past the limit without using a slot', async () => {

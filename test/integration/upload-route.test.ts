@@ -4,6 +4,7 @@ import { samplePdf, samplePng, sampleCsv } from '../fixtures/sample-files.js';
 import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
 import { openRequest, sendRaw } from '../helpers/raw-http.js';
 import { listIncompleteWrites, listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { CURL_FORM_TYPE, expectError, fetchLink, ISO_TIMESTAMP, sha256, UPLOAD_FIELDS } from '../helpers/upload-expectations.js';
 
@@ -13,12 +14,7 @@ describe.each(STORAGE_TARGETS)('POST /upload/{link_token}/files on $name storage
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer({ env: target.env() });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: target.env() })));
   afterAll(() => t.stop());
 
   it('answers 201 with exactly the upload object, stores the bytes under a server-made key and takes a slot', async () => {
@@ -86,12 +82,7 @@ describe('POST /upload/{link_token}/files: every documented status', () => {
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-
-  beforeAll(async () => {
-    t = await startTestServer();
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace()));
   afterAll(() => t.stop());
 
   const pdf = { filename: 'a.pdf', contentType: 'application/pdf' };

@@ -1,9 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
 import { openRequest } from '../helpers/raw-http.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 // A customer whose connection stops sending (a laptop lid closed mid-upload) must not hold a
@@ -12,12 +13,7 @@ import { waitFor } from '../helpers/wait-for.js';
 let t: TestServer;
 let api: ApiClient;
 let ws: TestWorkspace;
-
-beforeAll(async () => {
-  t = await startTestServer({ env: { UPLOAD_IDLE_TIMEOUT_SECONDS: '1' } });
-  api = new ApiClient(t.url);
-  ws = await api.createWorkspace(t.adminToken);
-});
+beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: { UPLOAD_IDLE_TIMEOUT_SECONDS: '1' } })));
 afterAll(() => t.stop());
 
 describe('a stalled upload', () => {
