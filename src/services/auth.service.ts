@@ -16,6 +16,7 @@ export type Principal = { kind: 'admin' } | { kind: 'api_key'; keyId: string; wo
  */
 export class AuthService {
   private readonly adminTokenDigest: Buffer;
+  private readonly verifiedWorkspaces = new WeakMap<Principal, Set<string>>();
 
   constructor(
     adminToken: string,
@@ -51,9 +52,15 @@ export class AuthService {
       }
       return;
     }
+    // A request checks its workspace in the face and again in each service it calls; workspaces are
+    // never deleted, so one lookup per principal (one per request) answers them all.
+    const verified = this.verifiedWorkspaces.get(principal) ?? new Set<string>();
+    if (verified.has(workspaceId)) return;
     if (!isUuid(workspaceId) || !(await this.workspaces.exists(workspaceId))) {
       throw new AppError('not_found', 'No workspace has this id.');
     }
+    verified.add(workspaceId);
+    this.verifiedWorkspaces.set(principal, verified);
   }
 
   /** Throws unless `principal` holds the admin token. */
