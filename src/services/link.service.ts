@@ -9,6 +9,7 @@ import {
   maxUploadsRule,
 } from '../domain/link-rules.js';
 import { computeLinkStatus, type LinkStatus } from '../domain/link-status.js';
+import { uploadPagePath } from '../domain/public-paths.js';
 import type { LinkRecord, RequestMeta } from '../domain/records.js';
 import { generateLinkToken, sha256Hex } from '../domain/secrets.js';
 import { AppError } from '../errors/app-error.js';
@@ -39,11 +40,6 @@ const createLinkInput = z.strictObject({
   expiresInHours: expiresInHoursRule.nullish(),
   maxUploads: maxUploadsRule.nullish(),
 });
-
-/** The path of a link's upload page. */
-function uploadPagePath(token: string): string {
-  return `/upload/${token}`;
-}
 
 /** Creating, listing and revoking links. Every rule about links lives here. */
 export class LinkService {

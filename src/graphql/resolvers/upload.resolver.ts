@@ -1,5 +1,6 @@
 import type { FileUpload } from 'graphql-upload-minimal';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { PUBLIC_PATHS } from '../../domain/public-paths.js';
 import type { GraphQLContext } from '../context.js';
 import { FileScalar } from '../scalars/file.scalar.js';
 import { toUploadType, UploadType } from '../types/upload.type.js';
@@ -19,7 +20,7 @@ export class UploadResolver {
 
   @Mutation(() => UploadType, {
     description:
-      'Public (the link token is the credential): uploads one file through a link, with the same checks as POST /upload/{link_token}/files. ' +
+      `Public (the link token is the credential): uploads one file through a link, with the same checks as POST ${PUBLIC_PATHS.uploadFiles}. ` +
       'Send a GraphQL multipart request with the header apollo-require-preflight: true.',
   })
   async uploadToIntakeLink(

@@ -5,7 +5,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { Principal } from '../../services/auth.service.js';
 import type { Services } from '../../services/services.js';
 import { parseOrThrow } from '../../services/validation.js';
-import { requestMeta } from '../request-meta.js';
+import { requestMeta } from '../../transport/request-meta.js';
 import { readJsonBody } from './read-json-body.js';
 import type { AnyRoute, RouteResult } from './route-definition.js';
 

@@ -1,6 +1,7 @@
 import { ACCEPTED_MIME_TYPES } from '../../domain/content-policy.js';
 import { attachmentDisposition } from '../content-disposition.js';
-import { cutStalledBody } from '../stalled-body.js';
+import { PUBLIC_PATHS } from '../../domain/public-paths.js';
+import { cutStalledBody } from '../../transport/stalled-body.js';
 import { defineRoute, type AnyRoute } from '../route-table/route-definition.js';
 import { toUploadObject, UploadObject } from './representations.js';
 import type { RouteDeps } from './route-deps.js';
@@ -10,7 +11,7 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
   return [
     defineRoute({
       method: 'post',
-      path: '/upload/{link_token}/files',
+      path: PUBLIC_PATHS.uploadFiles,
       operationId: 'uploadFile',
       summary: 'Upload one file through a link (public; the link token is the credential)',
       description:

@@ -1,0 +1,25 @@
+/**
+ * The public addresses a customer's link token opens, written once. The route table mounts these
+ * templates, the link service fills them in for `upload_url`, and the logs know a token by them.
+ * Templates use the OpenAPI `{name}` form; `fillPath` substitutes URL-encoded values.
+ */
+export const PUBLIC_PATHS = {
+  /** The customer's upload page (the link's `upload_url`). */
+  uploadPage: '/upload/{link_token}',
+  /** The raw upload route. */
+  uploadFiles: '/upload/{link_token}/files',
+} as const;
+
+/** `fillPath('/upload/{link_token}', { link_token: 't' })` → `/upload/t` */
+export function fillPath(template: string, values: Record<string, string>): string {
+  return template.replace(/\{([a-z_]+)\}/g, (_match, name: string) => {
+    const value = values[name];
+    if (value === undefined) throw new Error(`fillPath: no value for {${name}} in ${template}`);
+    return encodeURIComponent(value);
+  });
+}
+
+/** The path of a link's upload page. */
+export function uploadPagePath(linkToken: string): string {
+  return fillPath(PUBLIC_PATHS.uploadPage, { link_token: linkToken });
+}
