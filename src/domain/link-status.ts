@@ -20,3 +20,11 @@ export function computeLinkStatus(link: LinkStatusFacts, now: Date = new Date())
   if (link.uploadCount >= link.maxUploads) return 'exhausted';
   return 'active';
 }
+
+/** One sentence per status, for the GraphQL schema and the OpenAPI document. */
+export const LINK_STATUS_DESCRIPTIONS: Record<LinkStatus, string> = {
+  active: 'The link is valid and accepting uploads',
+  expired: 'The expiration time has passed',
+  revoked: 'An operator revoked the link',
+  exhausted: 'The maximum upload count has been reached',
+};

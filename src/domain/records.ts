@@ -1,5 +1,5 @@
-import type { ActorKind, AuditEventType } from './entities/audit-event.entity.js';
-import type { ScanStatus } from './entities/upload.entity.js';
+import type { ActorKind, AuditEventType } from './audit-vocabulary.js';
+import type { ScanStatus } from './scan-status.js';
 
 /**
  * Plain read models the repositories return and the services hand to the faces. They carry ids,

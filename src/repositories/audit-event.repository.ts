@@ -1,6 +1,6 @@
 import type { Tx } from '../db/unit-of-work.js';
 import { AuditEvent } from '../domain/entities/index.js';
-import type { ActorKind, AuditEventType } from '../domain/entities/audit-event.entity.js';
+import type { ActorKind, AuditEventType } from '../domain/audit-vocabulary.js';
 import type { AuditEventRecord } from '../domain/records.js';
 import { BaseRepository, toDate } from './base.repository.js';
 

@@ -1,6 +1,6 @@
 import type { Tx } from '../db/unit-of-work.js';
 import { Upload } from '../domain/entities/index.js';
-import type { ScanStatus } from '../domain/entities/upload.entity.js';
+import type { ScanStatus } from '../domain/scan-status.js';
 import type { UploadRecord } from '../domain/records.js';
 import { BaseRepository, toDate } from './base.repository.js';
 

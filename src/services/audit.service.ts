@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../db/unit-of-work.js';
-import type { AuditEventType } from '../domain/entities/audit-event.entity.js';
+import type { AuditEventType } from '../domain/audit-vocabulary.js';
 import type { Actor, AuditEventRecord, RequestMeta } from '../domain/records.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuditEventRepository } from '../repositories/audit-event.repository.js';

@@ -19,9 +19,13 @@ export type Scalars = {
 
 /** Who caused an audit event. */
 export type ActorKind =
+  /** The holder of the admin token */
   | 'ADMIN'
+  /** An operator with an API key of the workspace */
   | 'API_KEY'
+  /** A customer holding the link */
   | 'CUSTOMER'
+  /** The server itself (a background job) */
   | 'SYSTEM';
 
 export type AuditActor = {

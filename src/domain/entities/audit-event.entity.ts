@@ -1,20 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
-
-export const AUDIT_EVENT_TYPES = [
-  'link.created',
-  'link.revoked',
-  'upload.received',
-  'upload.downloaded',
-  'upload.download_refused',
-  'upload.scanned',
-  'upload.infected',
-  'upload.deleted',
-] as const;
-export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
-
-export const ACTOR_KINDS = ['api_key', 'admin', 'customer', 'system'] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
+import type { ActorKind, AuditEventType } from '../audit-vocabulary.js';
 
 /**
  * One entry of the append-only audit trail. link_id and upload_id are plain columns without foreign

@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import { SCAN_STATUSES, type ScanStatus } from '../scan-status.js';
 import { IntakeLink } from './intake-link.entity.js';
 import { Workspace } from './workspace.entity.js';
-
-export const SCAN_STATUSES = ['skipped', 'pending', 'clean', 'infected'] as const;
-export type ScanStatus = (typeof SCAN_STATUSES)[number];
 
 /**
  * A file a customer sent through a link. A row exists only once its object is completely stored, so

@@ -1,19 +1,18 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { ACTOR_KIND_DESCRIPTIONS, ACTOR_KINDS, type ActorKind } from '../../domain/audit-vocabulary.js';
 import type { AuditEventRecord } from '../../domain/records.js';
+import { vocabularyEnum } from './vocabulary-enum.js';
 
-export enum ActorKind {
-  API_KEY = 'api_key',
-  ADMIN = 'admin',
-  CUSTOMER = 'customer',
-  SYSTEM = 'system',
-}
-
-registerEnumType(ActorKind, { name: 'ActorKind', description: 'Who caused an audit event.' });
+const ActorKindEnum = vocabularyEnum(ACTOR_KINDS, {
+  name: 'ActorKind',
+  description: 'Who caused an audit event.',
+  valueDescriptions: ACTOR_KIND_DESCRIPTIONS,
+});
 
 @ObjectType('AuditActor')
 export class AuditActorType {
-  @Field(() => ActorKind)
+  @Field(() => ActorKindEnum)
   kind!: ActorKind;
 
   @Field(() => ID, { nullable: true, description: 'The API key id, when an API key acted' })
@@ -54,5 +53,5 @@ export class AuditEventType {
 }
 
 export function toAuditEventType(event: AuditEventRecord): AuditEventType {
-  return { ...event, actor: { kind: event.actor.kind as ActorKind, id: event.actor.id } };
+  return { ...event, actor: { kind: event.actor.kind, id: event.actor.id } };
 }

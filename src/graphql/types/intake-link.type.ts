@@ -1,23 +1,12 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { LINK_STATUS_DESCRIPTIONS, LINK_STATUSES, type LinkStatus } from '../../domain/link-status.js';
 import type { LinkView } from '../../services/link.service.js';
+import { vocabularyEnum } from './vocabulary-enum.js';
 
-/** GraphQL names for the link statuses; the values are the service's lowercase names. */
-export enum IntakeLinkStatus {
-  ACTIVE = 'active',
-  EXPIRED = 'expired',
-  REVOKED = 'revoked',
-  EXHAUSTED = 'exhausted',
-}
-
-registerEnumType(IntakeLinkStatus, {
+const IntakeLinkStatusEnum = vocabularyEnum(LINK_STATUSES, {
   name: 'IntakeLinkStatus',
   description: 'Computed from the link at the moment it is read; precedence REVOKED, EXPIRED, EXHAUSTED, ACTIVE.',
-  valuesConfig: {
-    ACTIVE: { description: 'The link is valid and accepting uploads' },
-    EXPIRED: { description: 'The expiration time has passed' },
-    REVOKED: { description: 'An operator revoked the link' },
-    EXHAUSTED: { description: 'The maximum upload count has been reached' },
-  },
+  valueDescriptions: LINK_STATUS_DESCRIPTIONS,
 });
 
 @ObjectType('IntakeLink', { description: 'A shareable upload link for one customer.' })
@@ -40,8 +29,8 @@ export class IntakeLinkType {
   @Field({ description: "The token embedded in the upload URL: the customer's only credential" })
   linkToken!: string;
 
-  @Field(() => IntakeLinkStatus)
-  status!: IntakeLinkStatus;
+  @Field(() => IntakeLinkStatusEnum)
+  status!: LinkStatus;
 
   @Field()
   createdAt!: Date;
@@ -71,7 +60,7 @@ export function toIntakeLinkType(link: LinkView): IntakeLinkType {
     displayName: link.displayName,
     uploadUrl: link.uploadUrl,
     linkToken: link.token,
-    status: link.status as IntakeLinkStatus,
+    status: link.status,
     createdAt: link.createdAt,
     expiresAt: link.expiresAt,
     revokedAt: link.revokedAt,

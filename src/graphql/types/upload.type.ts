@@ -1,23 +1,13 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 import type { UploadRecord } from '../../domain/records.js';
+import { SCAN_STATUS_DESCRIPTIONS, SCAN_STATUSES, type ScanStatus } from '../../domain/scan-status.js';
+import { vocabularyEnum } from './vocabulary-enum.js';
 
-export enum ScanStatus {
-  SKIPPED = 'skipped',
-  PENDING = 'pending',
-  CLEAN = 'clean',
-  INFECTED = 'infected',
-}
-
-registerEnumType(ScanStatus, {
+const ScanStatusEnum = vocabularyEnum(SCAN_STATUSES, {
   name: 'ScanStatus',
   description: 'Where the virus scan of a file stands.',
-  valuesConfig: {
-    SKIPPED: { description: 'No scanner is configured' },
-    PENDING: { description: 'Waiting for the scanner' },
-    CLEAN: { description: 'Scanned, nothing found' },
-    INFECTED: { description: 'Scanned, a signature matched' },
-  },
+  valueDescriptions: SCAN_STATUS_DESCRIPTIONS,
 });
 
 @ObjectType('DuplicateReference', { description: 'The earliest upload in the workspace with the same SHA-256.' })
@@ -55,7 +45,7 @@ export class UploadType {
   @Field()
   receivedAt!: Date;
 
-  @Field(() => ScanStatus)
+  @Field(() => ScanStatusEnum)
   scanStatus!: ScanStatus;
 
   @Field(() => DuplicateReferenceType, { nullable: true, description: 'Set when the same content was uploaded before in this workspace' })
@@ -72,7 +62,7 @@ export function toUploadType(upload: UploadRecord): UploadType {
     sha256: upload.sha256,
     sizeBytes: upload.sizeBytes,
     receivedAt: upload.receivedAt,
-    scanStatus: upload.scanStatus as ScanStatus,
+    scanStatus: upload.scanStatus,
     duplicateOf: upload.duplicateOf,
   };
 }

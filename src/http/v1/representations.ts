@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LINK_STATUSES } from '../../domain/link-status.js';
-import { ACTOR_KINDS, AUDIT_EVENT_TYPES } from '../../domain/entities/audit-event.entity.js';
-import { SCAN_STATUSES } from '../../domain/entities/upload.entity.js';
+import { ACTOR_KINDS, AUDIT_EVENT_TYPES } from '../../domain/audit-vocabulary.js';
+import { SCAN_STATUSES } from '../../domain/scan-status.js';
 import type { ApiKeyRecord, AuditEventRecord, UploadRecord, WorkspaceRecord } from '../../domain/records.js';
 import type { LinkView } from '../../services/link.service.js';
 import type { IssuedApiKey } from '../../services/workspace.service.js';
