@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import { AppError } from '../errors/app-error.js';
 
 export const MAX_FILENAME_BYTES = 255;
@@ -28,32 +27,4 @@ export function parseFilename(name: string | undefined): string {
     throw new AppError('invalid_filename', `The filename is longer than ${MAX_FILENAME_BYTES} bytes.`);
   }
   return normalized;
-}
-
-/**
- * The name from the `x-amigo-intake-filename` header, which may be percent-encoded UTF-8 (what the
- * upload page sends) or raw UTF-8 bytes (what curl sends, which Node hands us as latin1).
- */
-export function parseFilenameHeader(raw: string | undefined): string {
-  if (raw === undefined || raw.trim() === '') {
-    throw new AppError('invalid_filename', 'The x-amigo-intake-filename header is required.');
-  }
-  return parseFilename(decodeHeaderText(raw));
-}
-
-function decodeHeaderText(raw: string): string {
-  let text = raw;
-  if (/%[0-9A-Fa-f]{2}/.test(raw)) {
-    try {
-      text = decodeURIComponent(raw);
-    } catch {
-      throw new AppError('invalid_filename', 'The filename is not valid percent-encoded UTF-8.');
-    }
-  }
-  // Node decodes header bytes as latin1; a raw UTF-8 name shows up as mojibake we can undo exactly.
-  if (/[\u0080-\u00ff]/.test(text) && !/[^\u0000-\u00ff]/.test(text)) {
-    const bytes = Buffer.from(text, 'latin1');
-    if (isUtf8(bytes)) text = bytes.toString('utf8');
-  }
-  return text;
 }

@@ -31,14 +31,8 @@ export class UploadResolver {
     const part = await file;
     const body = part.createReadStream();
     try {
-      const admitted = await ctx.services.intake.admit({
-        linkToken,
-        filename: part.filename,
-        filenameSource: 'text',
-        contentType: part.mimetype,
-        declaredSize: undefined,
-        meta: ctx.meta,
-      });
+      const open = await ctx.services.intake.openLink(linkToken, ctx.meta);
+      const admitted = ctx.services.intake.admitFile(open, { filename: part.filename, contentType: part.mimetype, declaredSize: undefined });
       return toUploadType(await ctx.services.intake.store(admitted, body));
     } finally {
       // A refused file is never read; discard it so the request can finish.

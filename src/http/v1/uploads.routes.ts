@@ -1,5 +1,6 @@
 import { ACCEPTED_MIME_TYPES } from '../../domain/content-policy.js';
 import { attachmentDisposition } from '../content-disposition.js';
+import { fileOfferFromHeaders, UPLOAD_HEADERS } from '../upload-headers.js';
 import { PUBLIC_PATHS } from '../../domain/public-paths.js';
 import { cutStalledBody } from '../../transport/stalled-body.js';
 import { defineRoute, type AnyRoute } from '../route-table/route-definition.js';
@@ -25,8 +26,8 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
         kind: 'raw',
         description: 'The file bytes',
         headers: {
-          'x-amigo-intake-filename': { required: true, description: 'Original filename (percent-encoded UTF-8 recommended)' },
-          'x-amigo-intake-content-type': { required: true, description: 'MIME type of the file' },
+          [UPLOAD_HEADERS.filename]: { required: true, description: 'Original filename (percent-encoded UTF-8 recommended)' },
+          [UPLOAD_HEADERS.contentType]: { required: true, description: 'MIME type of the file' },
           'content-length': { required: false, description: 'File size (checked against the limit before the body is read)' },
         },
       },
@@ -38,16 +39,9 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       ],
       handle: async ({ params, req, meta }) => {
         cutStalledBody(req, config.uploads.idleTimeoutMs);
-        const declared = req.headers['content-length'];
-        const upload = await services.intake.receive({
-          linkToken: params.link_token,
-          filename: headerValue(req.headers['x-amigo-intake-filename']),
-          filenameSource: 'header',
-          contentType: headerValue(req.headers['x-amigo-intake-content-type']),
-          declaredSize: declared !== undefined && /^\d+$/.test(declared) ? Number(declared) : undefined,
-          body: req,
-          meta,
-        });
+        const open = await services.intake.openLink(params.link_token, meta);
+        const admitted = services.intake.admitFile(open, fileOfferFromHeaders(req.headers));
+        const upload = await services.intake.store(admitted, req);
         return { kind: 'json', status: 201, body: toUploadObject(upload) };
       },
     }),
@@ -93,8 +87,3 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
     }),
   ];
 }
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
-import { parseFilename, parseFilenameHeader } from '../../domain/filename.js';
+import { parseFilename } from '../../domain/filename.js';
 import { computeLinkStatus } from '../../domain/link-status.js';
 import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
 import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
@@ -17,26 +17,41 @@ import type { AuditService } from '../audit.service.js';
 import type { PublicRateLimits } from '../rate-limit/public-rate-limits.js';
 import { UploadInspector } from './upload-inspector.js';
 
-/** One file offered by a customer, as either face received it. */
-export interface IncomingFile {
-  linkToken: string;
-  /** The filename as sent; parsed and checked here. */
+/**
+ * A file as a face describes it, whatever carried the description (headers, a multipart part, tus
+ * metadata): the name already decoded to text, the declared type, the announced size if any.
+ */
+export interface FileOffer {
   filename: string | undefined;
-  /** `header`: from x-amigo-intake-filename (may be percent-encoded); `text`: already decoded (multipart). */
-  filenameSource: 'header' | 'text';
-  /** The declared MIME type. */
   contentType: string | undefined;
-  /** The announced size, when the client announced one (Content-Length). */
   declaredSize: number | undefined;
-  body: Readable;
+  /** How the face's caller names these fields, for refusals ("the x-amigo-intake-filename header"). */
+  fieldNames?: { filename: string; contentType: string };
+}
+
+/** A link that passed every check its token alone decides, ready to take files. */
+export interface OpenLink {
+  link: LinkRecord;
+  /** When the upload began: expiry is judged against this moment, also at commit. */
+  startedAt: Date;
+  storage: StorageDriver;
   meta: RequestMeta;
 }
 
+/** An upload that passed every check that needs no body. */
+export interface AdmittedUpload extends OpenLink {
+  filename: string;
+  type: AcceptedType;
+}
+
+const DEFAULT_FIELD_NAMES = { filename: 'The filename', contentType: 'The file type' };
+
 /**
- * Receives customers' files. The order of the checks is the contract's: rate limits, token shape
- * (400), link state (404/410/429), storage configured (503), filename and type (422), announced size
- * (413) — all before a byte of the body is read. Then one streaming pass stores the file while it is
- * measured, hashed and checked, and only a complete, verified object gets a row and takes a slot.
+ * Receives customers' files, whatever face they come through. The order of the checks is the
+ * contract's: rate limits, token shape (400), link state (404/410/429), storage configured (503)
+ * in `openLink`; filename and type (422), announced size (413) in `admitFile`; all before a byte of
+ * the body is read. Then `store` makes one streaming pass that measures, hashes and checks the file
+ * on its way to storage, and only a complete, verified object gets a row and takes a slot.
  */
 export class UploadIntakeService {
   constructor(
@@ -52,39 +67,43 @@ export class UploadIntakeService {
     },
   ) {}
 
-  /** Checks everything that can be checked before the body is read. Refusals throw AppErrors. */
-  async admit(file: Omit<IncomingFile, 'body'>): Promise<AdmittedUpload> {
-    const { links, rateLimits, storage, maxUploadBytes } = this.deps;
-    await rateLimits.checkClient(file.meta.clientIp);
-    if (!isWellFormedLinkToken(file.linkToken)) throw new AppError('invalid_link_token');
-    await rateLimits.checkUploadToken(file.linkToken);
-    const link = await links.findByTokenHash(sha256Hex(file.linkToken));
+  /** The checks the link token alone decides. Refusals throw AppErrors. */
+  async openLink(linkToken: string, meta: RequestMeta): Promise<OpenLink> {
+    const { links, rateLimits, storage } = this.deps;
+    await rateLimits.checkClient(meta.clientIp);
+    if (!isWellFormedLinkToken(linkToken)) throw new AppError('invalid_link_token');
+    await rateLimits.checkUploadToken(linkToken);
+    const link = await links.findByTokenHash(sha256Hex(linkToken));
     const startedAt = new Date();
     if (!link) throw new AppError('link_not_found');
     assertAcceptsUploads(link, startedAt);
     if (!storage) throw new AppError('upload_service_not_configured');
-    const filename = file.filenameSource === 'header' ? parseFilenameHeader(file.filename) : parseFilename(file.filename);
-    const type = findAcceptedType(file.contentType);
+    return { link, startedAt, storage, meta };
+  }
+
+  /** The checks the file's description decides (name, declared type, announced size). */
+  admitFile(open: OpenLink, offer: FileOffer): AdmittedUpload {
+    const { maxUploadBytes } = this.deps;
+    const names = offer.fieldNames ?? DEFAULT_FIELD_NAMES;
+    if (offer.filename === undefined || offer.filename.trim() === '') {
+      throw new AppError('invalid_filename', `${capitalize(names.filename)} is required.`);
+    }
+    const filename = parseFilename(offer.filename);
+    const type = findAcceptedType(offer.contentType);
     if (!type) {
       const accepted = ACCEPTED_MIME_TYPES.join(', ');
       throw new AppError(
         'unsupported_content_type',
-        file.contentType
-          ? `Files of type ${JSON.stringify(file.contentType.slice(0, 100))} are not accepted. Accepted types: ${accepted}.`
-          : `The x-amigo-intake-content-type header is required. Accepted types: ${accepted}.`,
+        offer.contentType
+          ? `Files of type ${JSON.stringify(offer.contentType.slice(0, 100))} are not accepted. Accepted types: ${accepted}.`
+          : `${capitalize(names.contentType)} is required. Accepted types: ${accepted}.`,
       );
     }
-    if (file.declaredSize !== undefined && file.declaredSize > maxUploadBytes) {
+    if (offer.declaredSize !== undefined && offer.declaredSize > maxUploadBytes) {
       throw new AppError('file_too_large', `The file is larger than the limit of ${maxUploadBytes} bytes.`);
     }
-    if (file.declaredSize === 0) throw new AppError('empty_file');
-    return { link, startedAt, filename, type, storage, meta: file.meta };
-  }
-
-  /** Runs the whole intake: admission, then the streaming pass, then the commit. */
-  async receive(file: IncomingFile): Promise<UploadRecord> {
-    const admitted = await this.admit(file);
-    return this.store(admitted, file.body);
+    if (offer.declaredSize === 0) throw new AppError('empty_file');
+    return { ...open, filename, type };
   }
 
   /** Streams an admitted upload to storage and records it. */
@@ -167,16 +186,6 @@ export class UploadIntakeService {
   }
 }
 
-/** An upload that passed every check that needs no body. */
-export interface AdmittedUpload {
-  link: LinkRecord;
-  startedAt: Date;
-  filename: string;
-  type: AcceptedType;
-  storage: StorageDriver;
-  meta: RequestMeta;
-}
-
 // An upload that began before the link expired may finish after it: a customer on a slow line
 // should not lose a file to the clock. Revocation and the slot count are checked at commit time.
 function assertAcceptsUploads(link: LinkRecord, startedAt: Date): void {
@@ -190,4 +199,8 @@ function assertAcceptsUploads(link: LinkRecord, startedAt: Date): void {
     case 'active':
       return;
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
