@@ -1,5 +1,5 @@
 import express, { type Express } from 'express';
-import type { Container } from './container.js';
+import type { Container } from './container/container.js';
 import { AppError } from './errors/app-error.js';
 import { createGraphQLFace, type GraphQLFace } from './graphql/graphql.router.js';
 import { restErrorHandler } from './http/error-handler.js';
@@ -22,7 +22,7 @@ export interface App {
  * route), its OpenAPI document, and GraphQL. It does not listen (main.ts and the tests do).
  */
 export async function createApp(container: Container): Promise<App> {
-  const { config, logger, services, database } = container;
+  const { config, logger, services } = container;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
@@ -30,7 +30,7 @@ export async function createApp(container: Container): Promise<App> {
   app.use(requestLogging(logger));
 
   let draining = false;
-  app.use(healthRoutes(database, () => draining));
+  app.use(healthRoutes(container.infra.database, () => draining));
 
   const routes = apiRoutes({ services, config });
   const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config);
-  const server = await startServer(config, logger);
+  const server = await startServer(config, logger, { workers: true });
   logger.info({ url: server.url, storage: config.storage.driver, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'intake-links is listening');
 
   let shuttingDown = false;

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp, type App } from './app.js';
 import type { Config } from './config/load-config.js';
-import { createContainer, type Container } from './container.js';
+import { adminTokenNotice } from './config/admin-token.js';
+import { createContainer, type Container } from './container/container.js';
+import { startWorkers, type Workers } from './container/workers.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -21,9 +23,15 @@ export interface RunningServer {
 const HEADERS_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 60 * 60_000;
 
-/** Builds everything and listens on config.http.host:port. */
-export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+export interface StartOptions {
+  /** Run the background workers in this process (main.ts does; in-process tests opt in). */
+  workers?: boolean;
+}
+
+/** Builds everything, listens on config.http.host:port, and starts the workers when asked. */
+export async function startServer(config: Config, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   const container = await createContainer(config, logger);
+  announceAdminToken(container);
   let app: App;
   try {
     app = await createApp(container);
@@ -44,6 +52,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     await container.close();
     throw error;
   }
+  const workers: Workers | undefined = options.workers ? startWorkers(config, logger, container.jobs) : undefined;
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
@@ -60,9 +69,16 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       }, config.http.shutdownGraceMs);
       await closed;
       clearTimeout(grace);
+      await workers?.stop();
       await app.graphql.stop();
       await container.close();
     })());
 
   return { url, container, app, httpServer, stop };
+}
+
+function announceAdminToken({ infra, config, logger }: Container): void {
+  const { token, generated, file } = infra.adminToken;
+  if (generated && file) process.stderr.write(adminTokenNotice(token, file, config.http.port));
+  else if (file) logger.info({ file }, 'admin token loaded (set ADMIN_TOKEN to choose your own)');
 }

@@ -8,12 +8,21 @@ export function adminTokenFile(dataDir: string): string {
   return path.join(dataDir, 'admin-token');
 }
 
+/** The admin token and where it came from. */
+export interface ResolvedAdminToken {
+  token: string;
+  /** True only on the start that generated it: the one time it is printed. */
+  generated: boolean;
+  /** The file it is kept in, when it was not given as ADMIN_TOKEN. */
+  file?: string;
+}
+
 /**
  * The admin token: ADMIN_TOKEN when set; otherwise one generated on the first start and kept
  * (mode 0600) in DATA_DIR. `generated` is true only on the start that created it, the one time it is
  * printed.
  */
-export async function resolveAdminToken(configured: string | undefined, dataDir: string): Promise<{ token: string; generated: boolean; file?: string }> {
+export async function resolveAdminToken(configured: string | undefined, dataDir: string): Promise<ResolvedAdminToken> {
   if (configured) return { token: configured, generated: false };
   const file = adminTokenFile(dataDir);
   if (existsSync(file)) return { token: (await readFile(file, 'utf8')).trim(), generated: false, file };

@@ -6,7 +6,7 @@ import type { UploadIntakeService } from './upload/upload-intake.service.js';
 import type { UploadService } from './upload/upload.service.js';
 import type { WorkspaceService } from './workspace.service.js';
 
-/** The services both faces call; built once in container.ts. */
+/** The services both faces call; built once in container/services.ts. */
 export interface Services {
   auth: AuthService;
   workspaces: WorkspaceService;

@@ -26,10 +26,12 @@ export interface TestServerOptions {
   env?: Record<string, string>;
   /** Reuse a database (e.g. two servers on one database); a fresh one by default. */
   db?: TestDatabase;
+  /** Start the background workers, as main.ts does (off by default: tests run jobs themselves). */
+  workers?: boolean;
 }
 
 /**
- * Starts the real server (the same createContainer/createApp as production) on 127.0.0.1 and a free
+ * Starts the real server (the same container and app as production; background workers only when `workers` is set) on 127.0.0.1 and a free
  * port, with a fresh database, its own DATA_DIR, a known admin token and rate limits off unless asked.
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -52,7 +54,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     ...options.env,
   });
   const logs: Record<string, unknown>[] = [];
-  const server = await startServer(config, captureLogger(logs));
+  const server = await startServer(config, captureLogger(logs), { workers: options.workers ?? false });
   return {
     url: server.url,
     adminToken,

@@ -28,7 +28,7 @@ interface Statement {
 
 /** Records the SQL statements (with their parameters) the server's ORM sends while `work` runs. */
 async function sqlDuring(work: () => Promise<unknown>): Promise<Statement[]> {
-  const logger: Logger = t.server.container.database.orm.config.getLogger();
+  const logger: Logger = t.server.container.infra.database.orm.config.getLogger();
   const original = logger.logQuery;
   const statements: Statement[] = [];
   logger.logQuery = function (this: Logger, context: LogContext) {

@@ -28,8 +28,8 @@ describe.each(STORAGE_TARGETS)('orphan sweep on $name storage', (target) => {
     t = await startTestServer({ env: target.env() });
     api = new ApiClient(t.url);
     ws = await api.createWorkspace(t.adminToken);
-    sweep = t.server.container.orphanSweep!;
-    storage = t.server.container.storage!;
+    sweep = t.server.container.jobs.orphanSweep!;
+    storage = t.server.container.infra.storage!;
   });
   afterAll(() => t.stop());
 
@@ -88,8 +88,8 @@ describe('orphan sweep of the local driver', () => {
 
   beforeAll(async () => {
     t = await startTestServer();
-    sweep = t.server.container.orphanSweep!;
-    storage = t.server.container.storage!;
+    sweep = t.server.container.jobs.orphanSweep!;
+    storage = t.server.container.infra.storage!;
     incoming = path.join(t.dataDir, 'files', 'incoming');
   });
   afterAll(() => t.stop());

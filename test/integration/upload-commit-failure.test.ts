@@ -36,7 +36,7 @@ describe.each(STORAGE_TARGETS)('a database failure during the commit, on $name s
 
     const [orphan] = await listStoredKeys(t);
     expect(orphan).toBeDefined();
-    const sweep = t.server.container.orphanSweep!;
+    const sweep = t.server.container.jobs.orphanSweep!;
     expect((await sweep.runOnce(new Date(Date.now() + 16 * MINUTE))).orphanObjects).toBe(1);
     expect(await listStoredKeys(t)).toEqual([]);
   });
