@@ -9,26 +9,30 @@ export interface AcceptedType {
   label: string;
   /** file-type results (by mime) that prove the declared type; empty means "text, no magic". */
   detectedAs: readonly string[];
+  /** Filename extensions of the type, lowercase with the dot; the first is the one to append. */
+  extensions: readonly string[];
 }
 
 const CFB = 'application/x-cfb'; // doc and ppt are OLE2 compound files; file-type stops at the container
 
 export const ACCEPTED_TYPES: readonly AcceptedType[] = [
-  { mime: 'application/pdf', label: 'PDF', detectedAs: ['application/pdf'] },
-  { mime: 'text/csv', label: 'CSV', detectedAs: [] },
-  { mime: 'image/jpeg', label: 'JPEG image', detectedAs: ['image/jpeg'] },
-  { mime: 'image/png', label: 'PNG image', detectedAs: ['image/png', 'image/apng'] },
-  { mime: 'application/msword', label: 'Word document (.doc)', detectedAs: [CFB] },
+  { mime: 'application/pdf', label: 'PDF', detectedAs: ['application/pdf'], extensions: ['.pdf'] },
+  { mime: 'text/csv', label: 'CSV', detectedAs: [], extensions: ['.csv'] },
+  { mime: 'image/jpeg', label: 'JPEG image', detectedAs: ['image/jpeg'], extensions: ['.jpg', '.jpeg'] },
+  { mime: 'image/png', label: 'PNG image', detectedAs: ['image/png', 'image/apng'], extensions: ['.png'] },
+  { mime: 'application/msword', label: 'Word document (.doc)', detectedAs: [CFB], extensions: ['.doc'] },
   {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     label: 'Word document (.docx)',
     detectedAs: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    extensions: ['.docx'],
   },
-  { mime: 'application/vnd.ms-powerpoint', label: 'PowerPoint presentation (.ppt)', detectedAs: [CFB] },
+  { mime: 'application/vnd.ms-powerpoint', label: 'PowerPoint presentation (.ppt)', detectedAs: [CFB], extensions: ['.ppt'] },
   {
     mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     label: 'PowerPoint presentation (.pptx)',
     detectedAs: ['application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    extensions: ['.pptx'],
   },
 ];
 
