@@ -6,6 +6,7 @@ import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LinkRepository } from '../../repositories/link.repository.js';
 import type { ReservationRecord, UploadReservationRepository } from '../../repositories/upload-reservation.repository.js';
+import { isUuid } from '../validation.js';
 import { assertAcceptsUploads, type FileOffer, type OpenLink, type UploadIntakeService } from './upload-intake.service.js';
 
 /** How long an unfinished upload lives after its last bytes arrived. */
@@ -56,7 +57,7 @@ export class ResumableIntakeService {
    */
   async resume(linkToken: string, uploadId: string, meta: RequestMeta, now = new Date()): Promise<{ open: OpenLink; reservation: ReservationRecord }> {
     if (!isWellFormedLinkToken(linkToken)) throw new AppError('invalid_link_token');
-    const reservation = await this.deps.reservations.find(uploadId);
+    const reservation = isUuid(uploadId) ? await this.deps.reservations.find(uploadId) : null;
     const link = await this.deps.links.findByTokenHash(sha256Hex(linkToken));
     if (!link) throw new AppError('link_not_found');
     if (!reservation || reservation.linkId !== link.id) throw new AppError('not_found', 'No unfinished upload has this id on this link.');
@@ -83,6 +84,16 @@ export class ResumableIntakeService {
       return await this.deps.intake.store(admitted, assembled, { reservationId: uploadId });
     } catch (error) {
       if (error instanceof AppError && FINAL_REFUSALS.has(error.code)) await this.release(uploadId);
+      throw error;
+    }
+  }
+
+  /** Checks the first bytes received against the declared type; a mismatch releases the slot. */
+  async verifyFirstBytes(open: OpenLink, uploadId: string, offer: FileOffer, head: Readable): Promise<void> {
+    try {
+      await this.deps.intake.inspectHead(this.deps.intake.admitFile(open, offer), head);
+    } catch (error) {
+      if (ResumableIntakeService.endsUpload(error)) await this.release(uploadId);
       throw error;
     }
   }

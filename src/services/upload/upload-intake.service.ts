@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { pipeline, Writable } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
@@ -140,6 +141,15 @@ export class UploadIntakeService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Runs the first bytes of a file that is still arriving through the same content checks as a
+   * whole file (magic bytes, text-only CSV), so a mismatch ends a long upload at its start.
+   */
+  async inspectHead(admitted: AdmittedUpload, head: Readable): Promise<void> {
+    const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    await pipelineAsync(head, new UploadInspector(admitted.type, this.deps.maxUploadBytes), discard);
   }
 
   /** In one transaction: take a slot, find the original of a duplicate, insert the row, audit it. */
