@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { UnitOfWork } from '../db/unit-of-work.js';
 import { OrphanSweepJob } from '../jobs/orphan-sweep.job.js';
+import { sweepExpiredTusUploads } from '../jobs/sweep-expired-tus-uploads.js';
+import { DurableFileStore, tusPartsDirectory } from '../tus/durable-file-store.js';
 import { ApiKeyRepository } from '../repositories/api-key.repository.js';
 import { AuditEventRepository } from '../repositories/audit-event.repository.js';
 import { LinkRepository } from '../repositories/link.repository.js';
@@ -23,6 +25,8 @@ import type { Infrastructure } from './infrastructure.js';
 export interface Jobs {
   /** null when no storage is configured (nothing to sweep). */
   orphanSweep: OrphanSweepJob | null;
+  /** Removes unfinished resumable uploads 24 hours after their last bytes and frees their slots. */
+  tusExpirySweep: (now?: Date) => Promise<number>;
 }
 
 /**
@@ -67,6 +71,17 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     intake,
     resumable: new ResumableIntakeService({ intake, links: repositories.links, reservations: repositories.reservations, unitOfWork, logger }),
   };
-  const jobs: Jobs = { orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null };
+  // The part store is opened on the first sweep (its constructor creates a folder), not here.
+  let parts: DurableFileStore | undefined;
+  const jobs: Jobs = {
+    orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null,
+    tusExpirySweep: (now) =>
+      sweepExpiredTusUploads({
+        resumable: services.resumable,
+        parts: (parts ??= new DurableFileStore(tusPartsDirectory(config.dataDir))),
+        logger,
+        now,
+      }),
+  };
   return { services, jobs };
 }
