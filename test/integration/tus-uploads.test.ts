@@ -7,6 +7,7 @@ import { samplePdf, samplePng } from '../fixtures/sample-files.js';
 import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { runTusUpload, tusFailure } from '../helpers/tus-client.js';
+import { listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
 import { expectError, fetchLink, listUploads, sha256 } from '../helpers/upload-expectations.js';
 
 // tus 1.0.0 through tus-js-client 4 in Node, against the real server, database and local storage.
@@ -212,5 +213,26 @@ describe('tus uploads', () => {
     expectError({ status: revoked.status, body: await revoked.json() }, 404, 'link_not_found');
     const head = await tusFetch(location, { method: 'HEAD' });
     expect(head.status).toBe(404);
+  });
+});
+
+describe.each(STORAGE_TARGETS)('a finished tus upload on $name storage', (target) => {
+  let t: TestServer;
+  let api: ApiClient;
+  let ws: TestWorkspace;
+  beforeAll(async () => {
+    t = await startTestServer({ env: target.env() });
+    api = new ApiClient(t.url);
+    ws = await api.createWorkspace(t.adminToken);
+  });
+  afterAll(() => t.stop());
+
+  it('becomes one stored object under the upload key, like a raw-route upload', async () => {
+    const link = await api.createLink(ws);
+    const file = pdfOf(400_000);
+    await runTusUpload({ endpoint: `${t.url}/upload/${link.link_token}/tus`, file, metadata: PDF_META, chunkSize: 150_000 });
+    const [upload] = await listUploads(api, ws, link.id);
+    expect(upload).toMatchObject({ size_bytes: 400_000, sha256: sha256(file) });
+    expect(await listStoredKeys(t)).toEqual([`uploads/${ws.id}/${upload.id}`]);
   });
 });
