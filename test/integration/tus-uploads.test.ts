@@ -125,7 +125,7 @@ describe('tus uploads', () => {
     const wrongType = await create(link.link_token, 1000, { filename: 'x.exe', filetype: 'application/x-msdownload' });
     expectError({ status: wrongType.status, body: await wrongType.json() }, 422, 'unsupported_content_type');
     const noName = await create(link.link_token, 1000, { filetype: 'application/pdf' });
-    const body = await noName.json();
+    const body = (await noName.json()) as { detail: string };
     expectError({ status: noName.status, body }, 422, 'invalid_filename');
     expect(body.detail).toBe('The Upload-Metadata key "filename" is required.');
   });
