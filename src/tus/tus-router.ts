@@ -122,6 +122,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
       await services.resumable.release(id);
       return response;
     }
+    if (req.method === 'HEAD') return finishIfComplete(context, id, response);
     if (req.method !== 'PATCH' && req.method !== 'POST') return response;
     if (response.headers.get('intake-upload-id')) return response; // finished and stored
     const newOffset = Number(response.headers.get('upload-offset') ?? '0');
@@ -137,6 +138,24 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     return response;
   };
 
+  /**
+   * A HEAD on an upload that holds all its bytes but is still unfinished: its last PATCH failed after
+   * the bytes arrived (storage or database down). A client that sees offset = length believes it is
+   * done and never PATCHes again, so the finish is retried here; until it succeeds, HEAD answers
+   * the error and the client retries.
+   */
+  const finishIfComplete = async (context: TusRequestContext, id: string, response: globalThis.Response): Promise<globalThis.Response> => {
+    const length = response.headers.get('upload-length');
+    if (length === null || response.headers.get('upload-offset') !== length) return response;
+    try {
+      const record = await finish(context, await parts.getUpload(id));
+      response.headers.set('Intake-Upload-Id', record.id);
+      return response;
+    } catch (error) {
+      return jsonResponse(toTusHookError(error, logger));
+    }
+  };
+
   const checkFirstBytes = async (context: TusRequestContext, id: string): Promise<globalThis.Response | undefined> => {
     try {
       const upload = await parts.getUpload(id);
@@ -146,11 +165,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
       return undefined;
     } catch (error) {
       if (ResumableIntakeService.endsUpload(error)) await parts.removeIfPresent(id);
-      const { status_code, body } = toTusHookError(error, logger);
-      return new globalThis.Response(body, {
-        status: status_code,
-        headers: { 'Content-Type': 'application/json; charset=utf-8', 'Tus-Resumable': '1.0.0' },
-      });
+      return jsonResponse(toTusHookError(error, logger));
     }
   };
 
@@ -159,6 +174,13 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     handle(req, res, next).catch(next);
   });
   return router;
+}
+
+function jsonResponse({ status_code, body }: { status_code: number; body: string }): globalThis.Response {
+  return new globalThis.Response(body, {
+    status: status_code,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Tus-Resumable': '1.0.0' },
+  });
 }
 
 function idFromLocation(location: string | null): string | undefined {

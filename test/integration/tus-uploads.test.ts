@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf, samplePng } from '../fixtures/sample-files.js';
@@ -234,5 +234,46 @@ describe.each(STORAGE_TARGETS)('a finished tus upload on $name storage', (target
     const [upload] = await listUploads(api, ws, link.id);
     expect(upload).toMatchObject({ size_bytes: 400_000, sha256: sha256(file) });
     expect(await listStoredKeys(t)).toEqual([`uploads/${ws.id}/${upload.id}`]);
+  });
+});
+
+describe('a tus upload whose finish fails after the last byte arrived', () => {
+  let t: TestServer;
+  let api: ApiClient;
+  let ws: TestWorkspace;
+  beforeAll(async () => {
+    t = await startTestServer();
+    api = new ApiClient(t.url);
+    ws = await api.createWorkspace(t.adminToken);
+  });
+  afterAll(() => t.stop());
+
+  it('is finished by the next HEAD once storage is back, so a client that sees offset = length is not lied to', async () => {
+    const link = await api.createLink(ws);
+    const file = pdfOf(300_000);
+    const objects = path.join(t.dataDir, 'files', 'objects');
+    // Storage breaks: objects/ is no longer a folder (as in storage-outage.test.ts).
+    await rm(objects, { recursive: true, force: true });
+    await writeFile(objects, 'not a folder');
+    const failure = await runTusUpload({ endpoint: `${t.url}/upload/${link.link_token}/tus`, file, metadata: PDF_META, chunkSize: 100_000 }).then(
+      () => undefined,
+      tusFailure,
+    );
+    expect(failure).toMatchObject({ status: 502, body: { error_code: 'storage_unavailable' } });
+    expect(await listUploads(api, ws, link.id)).toEqual([]);
+    const [reservation] = await t.db.query<{ id: string }>('select id from upload_reservations where link_id = $1', [link.id]);
+    const uploadUrl = `${t.url}/upload/${link.link_token}/tus/${reservation!.id}`;
+    const stillBroken = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    expect(stillBroken.status).toBe(502);
+
+    await rm(objects, { force: true });
+    await mkdir(objects);
+    const head = await fetch(uploadUrl, { method: 'HEAD', headers: { 'Tus-Resumable': '1.0.0' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('upload-offset')).toBe('300000');
+    const [upload] = await listUploads(api, ws, link.id);
+    expect(head.headers.get('intake-upload-id')).toBe(upload.id);
+    expect(upload).toMatchObject({ size_bytes: 300_000, sha256: sha256(file) });
+    expect(await fetchLink(api, ws, link.id)).toMatchObject({ upload_count: 1 });
   });
 });
