@@ -2,16 +2,20 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { UnitOfWork } from '../db/unit-of-work.js';
 import { OrphanSweepJob } from '../jobs/orphan-sweep.job.js';
+import { sweepExpiredTusUploads } from '../jobs/sweep-expired-tus-uploads.js';
+import { DurableFileStore, tusPartsDirectory } from '../tus/durable-file-store.js';
 import { ApiKeyRepository } from '../repositories/api-key.repository.js';
 import { AuditEventRepository } from '../repositories/audit-event.repository.js';
 import { LinkRepository } from '../repositories/link.repository.js';
 import { UploadRepository } from '../repositories/upload.repository.js';
+import { UploadReservationRepository } from '../repositories/upload-reservation.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AuditService } from '../services/audit.service.js';
 import { AuthService } from '../services/auth.service.js';
 import { LinkService } from '../services/link.service.js';
 import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
+import { ResumableIntakeService } from '../services/upload/resumable-intake.service.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
@@ -21,6 +25,8 @@ import type { Infrastructure } from './infrastructure.js';
 export interface Jobs {
   /** null when no storage is configured (nothing to sweep). */
   orphanSweep: OrphanSweepJob | null;
+  /** Removes unfinished resumable uploads 24 hours after their last bytes and frees their slots. */
+  tusExpirySweep: (now?: Date) => Promise<number>;
 }
 
 /**
@@ -37,12 +43,24 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     apiKeys: new ApiKeyRepository(orm),
     links: new LinkRepository(orm),
     uploads: new UploadRepository(orm),
+    reservations: new UploadReservationRepository(orm),
     auditEvents: new AuditEventRepository(orm),
   };
   const auth = new AuthService(infra.adminToken.token, repositories.apiKeys, repositories.workspaces);
   const audit = new AuditService(auth, repositories.auditEvents);
   const links = new LinkService(auth, audit, unitOfWork, repositories.links);
   const rateLimits = new PublicRateLimits(infra.rateLimitStore, config.rateLimits);
+  const intake = new UploadIntakeService({
+    links: repositories.links,
+    uploads: repositories.uploads,
+    reservations: repositories.reservations,
+    unitOfWork,
+    audit,
+    rateLimits,
+    storage,
+    maxUploadBytes: config.uploads.maxBytes,
+    logger,
+  });
   const services: Services = {
     auth,
     audit,
@@ -50,17 +68,20 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     rateLimits,
     workspaces: new WorkspaceService(auth, unitOfWork, repositories.workspaces, repositories.apiKeys),
     uploads: new UploadService(auth, links, audit, repositories.uploads, storage),
-    intake: new UploadIntakeService({
-      links: repositories.links,
-      uploads: repositories.uploads,
-      unitOfWork,
-      audit,
-      rateLimits,
-      storage,
-      maxUploadBytes: config.uploads.maxBytes,
-      logger,
-    }),
+    intake,
+    resumable: new ResumableIntakeService({ intake, links: repositories.links, reservations: repositories.reservations, unitOfWork, logger }),
   };
-  const jobs: Jobs = { orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null };
+  // The part store is opened on the first sweep (its constructor creates a folder), not here.
+  let parts: DurableFileStore | undefined;
+  const jobs: Jobs = {
+    orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null,
+    tusExpirySweep: (now) =>
+      sweepExpiredTusUploads({
+        resumable: services.resumable,
+        parts: (parts ??= new DurableFileStore(tusPartsDirectory(config.dataDir))),
+        logger,
+        now,
+      }),
+  };
   return { services, jobs };
 }

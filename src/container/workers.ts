@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
+import { runEvery } from '../jobs/run-every.js';
 import type { Jobs } from './services.js';
 
 /** Background work a server process runs; `stop` waits for the work in progress. */
@@ -14,10 +15,13 @@ export interface Workers {
 export function startWorkers(config: Config, logger: Logger, jobs: Jobs): Workers {
   const { orphanSweep } = jobs;
   orphanSweep?.start(config.jobs.orphanSweepIntervalMs);
+  // Same cadence as the orphan sweep (ORPHAN_SWEEP_INTERVAL_SECONDS); both move to the queue together.
+  const tusExpirySweep = runEvery('tus expiry sweep', config.jobs.orphanSweepIntervalMs, () => jobs.tusExpirySweep(), logger);
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
       await orphanSweep?.stop();
+      await tusExpirySweep.stop();
     },
   };
 }

@@ -14,14 +14,15 @@ interface LinkRow {
   revoked_at: Date | null;
   max_uploads: number;
   upload_count: number;
+  reserved_uploads: number;
   last_upload_at: Date | null;
 }
 
 const LINK_COLUMNS =
-  'id, workspace_id, customer_slug, display_name, token, created_at, expires_at, revoked_at, max_uploads, upload_count, last_upload_at';
+  'id, workspace_id, customer_slug, display_name, token, created_at, expires_at, revoked_at, max_uploads, upload_count, reserved_uploads, last_upload_at';
 
 /** "active" in SQL, with `?` bound to now. The same rule as computeLinkStatus in link-status.ts. */
-const ACTIVE_LINK_SQL = 'revoked_at is null and expires_at > ? and upload_count < max_uploads';
+const ACTIVE_LINK_SQL = 'revoked_at is null and expires_at > ? and upload_count + reserved_uploads < max_uploads';
 
 /** A page of links, newest first. */
 export interface LinkPageQuery {
@@ -48,6 +49,7 @@ export class LinkRepository extends BaseRepository {
       revokedAt: record.revokedAt,
       maxUploads: record.maxUploads,
       uploadCount: record.uploadCount,
+      reservedUploads: record.reservedUploads,
       lastUploadAt: record.lastUploadAt,
     });
   }
@@ -107,7 +109,7 @@ export class LinkRepository extends BaseRepository {
   async takeUploadSlot(tx: Tx, linkId: string, startedAt: Date, receivedAt: Date): Promise<LinkRecord | null> {
     const [row] = await this.rows<LinkRow>(
       `update intake_links set upload_count = upload_count + 1, last_upload_at = ?
-       where id = ? and revoked_at is null and expires_at > ? and upload_count < max_uploads
+       where id = ? and revoked_at is null and expires_at > ? and upload_count + reserved_uploads < max_uploads
        returning ${LINK_COLUMNS}`,
       [receivedAt, linkId, startedAt],
       tx,
@@ -133,6 +135,7 @@ function toRecord(row: LinkRow): LinkRecord {
     revokedAt: toDate(row.revoked_at),
     maxUploads: row.max_uploads,
     uploadCount: row.upload_count,
+    reservedUploads: row.reserved_uploads,
     lastUploadAt: toDate(row.last_upload_at),
   };
 }

@@ -9,6 +9,7 @@ import { Workspace } from './workspace.entity.js';
 @Entity({ tableName: 'intake_links' })
 @Index({ name: 'intake_links_workspace_newest_idx', properties: ['workspace', 'createdAt', 'id'] })
 @Check({ name: 'intake_links_upload_count_check', expression: 'upload_count >= 0 and upload_count <= max_uploads' })
+@Check({ name: 'intake_links_reserved_uploads_check', expression: 'reserved_uploads >= 0 and upload_count + reserved_uploads <= max_uploads' })
 export class IntakeLink {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -44,6 +45,10 @@ export class IntakeLink {
 
   @Property({ type: 'integer', default: 0 })
   uploadCount: number = 0;
+
+  /** Slots held by resumable uploads still in flight (see upload-reservation.entity.ts). */
+  @Property({ type: 'integer', default: 0 })
+  reservedUploads: number = 0;
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   lastUploadAt: Date | null = null;
