@@ -9,6 +9,7 @@ import type { Services } from '../services/services.js';
 import { requestMeta } from '../transport/request-meta.js';
 import { cutStalledBody } from '../transport/stalled-body.js';
 import { buildGraphQLSchema } from './build-schema.js';
+import { cachedQueryLimitsPlugin } from './cached-query-limits.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
@@ -29,7 +30,7 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     csrfPrevention: true,
     // server.ts drains and stops Apollo on SIGTERM; Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)), ApolloServerPluginLandingPageDisabled()],
+    plugins: [cachedQueryLimitsPlugin(queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost))), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
 
