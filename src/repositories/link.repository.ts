@@ -85,22 +85,7 @@ export class LinkRepository extends BaseRepository {
    * the inactive ones (BENCHMARKS.md, "Link listing: the plan").
    */
   async listPage(query: LinkPageQuery): Promise<LinkRecord[]> {
-    const where = ['workspace_id = ?'];
-    const params: unknown[] = [query.workspaceId];
-    if (query.activeOnly) {
-      where.push(ACTIVE_LINK_SQL);
-      params.push(query.now);
-    }
-    if (query.after) {
-      where.push('(created_at, id) < (?, ?)');
-      params.push(query.after.createdAt, query.after.id);
-    }
-    params.push(query.limit + 1);
-    const sql = query.activeOnly
-      ? `with candidates as materialized (select id, created_at from intake_links where ${where.join(' and ')}),
-              page as (select id, created_at from candidates order by created_at desc, id desc limit ?)
-         select ${LINK_COLUMNS_OF_L} from page join intake_links l using (id) order by page.created_at desc, page.id desc`
-      : `select ${LINK_COLUMNS} from intake_links where ${where.join(' and ')} order by created_at desc, id desc limit ?`;
+    const { sql, params } = linkPageStatement(query);
     const rows = await this.rows<LinkRow>(sql, params);
     return rows.map(toRecord);
   }
@@ -135,6 +120,27 @@ export class LinkRepository extends BaseRepository {
     const [row] = await this.rows<LinkRow>(`select ${LINK_COLUMNS} from intake_links where id = ?`, [id], tx);
     return row ? toRecord(row) : null;
   }
+}
+
+/** The statement of LinkRepository.listPage (`?` placeholders), exported so tests can EXPLAIN it. */
+export function linkPageStatement(query: LinkPageQuery): { sql: string; params: unknown[] } {
+  const where = ['workspace_id = ?'];
+  const params: unknown[] = [query.workspaceId];
+  if (query.activeOnly) {
+    where.push(ACTIVE_LINK_SQL);
+    params.push(query.now);
+  }
+  if (query.after) {
+    where.push('(created_at, id) < (?, ?)');
+    params.push(query.after.createdAt, query.after.id);
+  }
+  params.push(query.limit + 1);
+  const sql = query.activeOnly
+    ? `with candidates as materialized (select id, created_at from intake_links where ${where.join(' and ')}),
+            page as (select id, created_at from candidates order by created_at desc, id desc limit ?)
+       select ${LINK_COLUMNS_OF_L} from page join intake_links l using (id) order by page.created_at desc, page.id desc`
+    : `select ${LINK_COLUMNS} from intake_links where ${where.join(' and ')} order by created_at desc, id desc limit ?`;
+  return { sql, params };
 }
 
 function toRecord(row: LinkRow): LinkRecord {
