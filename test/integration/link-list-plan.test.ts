@@ -78,7 +78,7 @@ describe('the active-only list through the rewritten statement', () => {
       const res = await api.request('GET', path, { token: ws.apiKey });
       expect(res.status, res.text).toBe(200);
       seen.push(...(res.body as { customer_slug: string; status: string }[]).map((l) => `${l.customer_slug}:${l.status}`));
-      const next = /<([^>]+)>; rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
+      const next: string | undefined = /<([^>]+)>; rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
       path = next ? new URL(next, t.url).pathname + new URL(next, t.url).search : undefined;
     }
     expect(seen).toEqual(expected.map((slug) => `${slug}:active`));
