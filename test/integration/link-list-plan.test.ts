@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkPageStatement, type LinkPageQuery } from '../../src/repositories/link.repository.js';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
+import { ApiClient, type ApiResponse, type TestWorkspace } from '../helpers/api-client.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 // The active-only list reads the partial index by expiry, so a page costs the same however many
@@ -75,7 +75,7 @@ describe('the active-only list through the rewritten statement', () => {
     const seen: string[] = [];
     let path: string | undefined = `/v1/${ws.id}/intake/links?limit=7`;
     while (path) {
-      const res = await api.request('GET', path, { token: ws.apiKey });
+      const res: ApiResponse = await api.request('GET', path, { token: ws.apiKey });
       expect(res.status, res.text).toBe(200);
       seen.push(...(res.body as { customer_slug: string; status: string }[]).map((l) => `${l.customer_slug}:${l.status}`));
       const next: string | undefined = /<([^>]+)>; rel="next"/.exec(res.headers.get('link') ?? '')?.[1];
