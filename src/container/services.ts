@@ -13,6 +13,7 @@ import { LinkService } from '../services/link.service.js';
 import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
+import { UploadPageService } from '../services/upload/upload-page.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -59,6 +60,12 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       storage,
       maxUploadBytes: config.uploads.maxBytes,
       logger,
+    }),
+    uploadPage: new UploadPageService({
+      links: repositories.links,
+      uploads: repositories.uploads,
+      rateLimits,
+      maxUploadBytes: config.uploads.maxBytes,
     }),
   };
   const jobs: Jobs = { orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null };
