@@ -3,6 +3,7 @@ import Dashboard from '@uppy/dashboard';
 import en_US from '@uppy/locales/lib/en_US.js';
 import es_ES from '@uppy/locales/lib/es_ES.js';
 import XHRUpload from '@uppy/xhr-upload';
+import { mendDashboardList } from './dashboard-a11y.js';
 import { declaredType } from './file-types.js';
 import { FileList } from './file-list.js';
 import { fill, formatBytes, readPageData, typeList } from './page-data.js';
@@ -63,6 +64,7 @@ uppy.use(Dashboard, {
   proudlyDisplayPoweredByUppy: false,
   fileManagerSelectionType: 'files',
 });
+mendDashboardList($('drop-area'), t.yourFiles);
 uppy.use(XHRUpload, {
   endpoint: data.uploadUrl,
   formData: false,
@@ -110,7 +112,7 @@ uppy.on('upload-success', (file, response) => {
 
 uppy.on('upload-error', (file, error, xhr) => {
   if (!file) return;
-  const reason = refusalSentence(error, xhr as XMLHttpRequest | undefined);
+  const reason = refusalSentence(error, xhr);
   list.settle(file.id, 'failed', `${t.statusNotSent}: ${reason}`, `${file.name}: ${t.statusNotSent}. ${reason}`, [
     { label: t.retry, onClick: () => void uppy.retryUpload(file.id) },
     cancelButton(file.id),
@@ -135,8 +137,10 @@ uppy.on('restriction-failed', (file, error) => {
 });
 
 /** A server refusal (or a lost connection) in the customer's words, with what to do next. */
-function refusalSentence(error: object | undefined, xhr: XMLHttpRequest | undefined): string {
-  if (!xhr || (error && 'isNetworkError' in error && error.isNetworkError) || xhr.status === 0) return t.networkLost;
+function refusalSentence(error: object | undefined, response: unknown): string {
+  // Uppy reports every non-2xx answer as a "NetworkError" carrying the request: status 0 is a real drop.
+  const xhr = (response ?? (error as { request?: unknown } | undefined)?.request) as XMLHttpRequest | undefined;
+  if (!xhr || xhr.status === 0) return t.networkLost;
   let code = '';
   try {
     code = (JSON.parse(xhr.responseText) as Body).error_code ?? '';

@@ -39,7 +39,7 @@ describe('the upload page in Chromium', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     // The display name is text, never markup.
     await expect.poll(() => page.locator('.for-name').textContent()).toContain('<b>Jane</b> Doe');
-    expect(await page.locator('.plain-form').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('.plain-form').isHidden()).toBe(true);
 
     await page.locator('.uppy-Dashboard-input').first().setInputFiles({ name: 'insurance card.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
     await expect.poll(() => rowOf(page, 'insurance card.pdf').locator('.file-status').textContent()).toBe('Received');
