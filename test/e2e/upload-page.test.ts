@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code in page.evaluate() runs in the browser, so these files see the DOM types.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

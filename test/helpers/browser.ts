@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Code in page.evaluate() runs in the browser, so these files see the DOM types.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
