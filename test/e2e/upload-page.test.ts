@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Code in page.evaluate() runs in the browser, so these files see the DOM types.
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -68,7 +66,8 @@ describe('the upload page in Chromium', () => {
     const csv = sampleCsv().toString('base64');
     const dataTransfer = await page.evaluateHandle((b64) => {
       const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const dt = new DataTransfer();
+      // Runs in the page: the browser's DataTransfer (not in Node's types).
+      const dt = new (globalThis as any).DataTransfer();
       dt.items.add(new File([bytes], 'totals.csv', { type: 'application/vnd.ms-excel' }));
       return dt;
     }, csv);
@@ -160,7 +159,7 @@ describe('the upload page in Chromium', () => {
       chooser = true;
       await fc.setFiles({ name: 'keyboard.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
     });
-    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.classList.contains('uppy-Dashboard-browse'))); i++) await page.keyboard.press('Tab');
+    for (let i = 0; i < 10 && !(await page.evaluate(() => (globalThis as any).document.activeElement?.classList.contains('uppy-Dashboard-browse'))); i++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => chooser).toBe(true);
     await expect.poll(() => rowOf(page, 'keyboard.pdf').locator('.file-status').textContent()).toBe('Received');

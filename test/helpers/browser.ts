@@ -1,5 +1,3 @@
-/// <reference lib="dom" />
-// Code in page.evaluate() runs in the browser, so these files see the DOM types.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -43,5 +41,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** True when the page scrolls sideways (content wider than the window). */
 export async function scrollsSideways(page: Page): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+  return page.evaluate(() => {
+    // Runs in the page (the browser's document, not in Node's types).
+    const root = (globalThis as any).document.documentElement as { scrollWidth: number; clientWidth: number };
+    return root.scrollWidth > root.clientWidth;
+  });
 }
