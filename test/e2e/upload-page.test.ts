@@ -116,6 +116,45 @@ describe('the upload page in Chromium', () => {
     await context.close();
   });
 
+  it('shows progress on a large file on a slow line, and Cancel stops it without storing anything', async () => {
+    const link = await s.api.createLink(s.ws);
+    const { context, page } = await openPage(browser);
+    await page.goto(pageUrl(link));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    const big = Buffer.concat([samplePdf(), Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+    await page.locator('.uppy-Dashboard-input').first().setInputFiles({ name: 'big.pdf', mimeType: 'application/pdf', buffer: big });
+    const row = rowOf(page, 'big.pdf');
+    await expect.poll(() => row.locator('progress').evaluate((el: any) => el.value as number), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await row.locator('progress').evaluate((el: any) => el.value as number)).toBeLessThan(100);
+    expect(await row.locator('.file-status').textContent()).toMatch(/^Sending… \d+%$/);
+    await shot(page, 'desktop-en-progress');
+    await row.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => row.locator('.file-status').textContent()).toBe('Cancelled');
+    expect(await s.t.db.query('select id from uploads where link_id = $1', [link.id])).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a dropped connection with Try again, and the retry delivers the file once', async () => {
+    const link = await s.api.createLink(s.ws);
+    const { context, page } = await openPage(browser);
+    let attempts = 0;
+    await page.route('**/files', async (route) => {
+      attempts += 1;
+      if (attempts === 1) await route.abort('connectionreset');
+      else await route.continue();
+    });
+    await page.goto(pageUrl(link));
+    await page.locator('.uppy-Dashboard-input').first().setInputFiles({ name: 'retry.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    const row = rowOf(page, 'retry.pdf');
+    await expect.poll(() => row.locator('.file-status').textContent()).toBe('Not sent: The connection was lost. Check that you are online, then try again.');
+    await row.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => row.locator('.file-status').textContent()).toBe('Received');
+    expect(await s.t.db.query<{ filename: string }>('select filename from uploads where link_id = $1', [link.id])).toEqual([{ filename: 'retry.pdf' }]);
+    await context.close();
+  });
+
   it('speaks Spanish from Accept-Language, with Uppy in Spanish too, and switches language by a link', async () => {
     const link = await s.api.createLink(s.ws, { display_name: 'Juana' });
     const { context, page } = await openPage(browser, { locale: 'es-ES', extraHTTPHeaders: { 'Accept-Language': 'es-ES,es;q=0.9' } });

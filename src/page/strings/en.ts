@@ -5,7 +5,7 @@ export const en: PageStrings = {
   switchLabel: 'Español',
   pageTitle: 'Send your files',
   heading: 'Send your files',
-  forName: 'These files go to the people who asked for them, for %{name}.',
+  forName: 'This link is for %{name}.',
   instruction: 'Choose files or drag them here. Each file is sent as soon as you choose it.',
   acceptedTypes: 'Accepted files: %{types}.',
   maxSize: 'Each file can be up to %{size}.',

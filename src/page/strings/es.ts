@@ -5,7 +5,7 @@ export const es: PageStrings = {
   switchLabel: 'English',
   pageTitle: 'Envíe sus archivos',
   heading: 'Envíe sus archivos',
-  forName: 'Estos archivos llegan a quienes se los pidieron, para %{name}.',
+  forName: 'Este enlace es para %{name}.',
   instruction: 'Elija archivos o arrástrelos aquí. Cada archivo se envía en cuanto lo elige.',
   acceptedTypes: 'Archivos aceptados: %{types}.',
   maxSize: 'Cada archivo puede tener hasta %{size}.',
