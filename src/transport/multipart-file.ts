@@ -34,6 +34,9 @@ export function readSingleFilePart(req: IncomingMessage): Promise<MultipartFile>
       return;
     }
     const out = new PassThrough();
+    // A refusal of the file's description (422) leaves `out` unread; a later failure must not
+    // become an uncaught error. A reader still sees the error through its pipeline.
+    out.on('error', () => undefined);
     let started = false;
     const fail = (error: AppError) => {
       if (started) out.destroy(error);

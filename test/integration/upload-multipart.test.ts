@@ -78,6 +78,17 @@ describe('multipart/form-data on POST /upload/{link_token}/files', () => {
     expect(await refused.text()).toContain('This type of file cannot be sent. Send one of: PDF, CSV, JPG, JPEG, PNG, DOC, DOCX, PPT, PPTX.');
   });
 
+  it('refuses a body that claims multipart but is not with 400 bad_request', async () => {
+    const link = await s.api.createLink(s.ws);
+    const res = await fetch(`${s.t.url}/upload/${link.link_token}/files`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: 'name,total\nJane,12\n',
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error_code: string }).error_code).toBe('bad_request');
+  });
+
   it('never writes the token of a page request into the log', async () => {
     const link = await s.api.createLink(s.ws);
     await fetch(`${s.t.url}/upload/${link.link_token}`);
