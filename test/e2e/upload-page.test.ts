@@ -155,6 +155,21 @@ describe('the upload page in Chromium', () => {
     await context.close();
   });
 
+  it('turns a 429 with Retry-After into when to try again, in Spanish', async () => {
+    const link = await s.api.createLink(s.ws);
+    const { context, page } = await openPage(browser, { extraHTTPHeaders: { 'Accept-Language': 'es' } });
+    // The server's answer to a rate-limited upload, as the contract writes it.
+    await page.route('**/files', (route) =>
+      route.fulfill({ status: 429, headers: { 'Retry-After': '30', 'Content-Type': 'application/json' }, body: JSON.stringify({ error_code: 'rate_limited', detail: 'Too many requests; try again shortly.' }) }),
+    );
+    await page.goto(pageUrl(link));
+    await page.locator('.uppy-Dashboard-input').first().setInputFiles({ name: 'lento.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    await expect.poll(() => rowOf(page, 'lento.pdf').locator('.file-status').textContent()).toBe(
+      'No enviado: Se enviaron demasiados archivos en poco tiempo. Inténtelo de nuevo dentro de 30 segundos.',
+    );
+    await context.close();
+  });
+
   it('speaks Spanish from Accept-Language, with Uppy in Spanish too, and switches language by a link', async () => {
     const link = await s.api.createLink(s.ws, { display_name: 'Juana' });
     const { context, page } = await openPage(browser, { locale: 'es-ES', extraHTTPHeaders: { 'Accept-Language': 'es-ES,es;q=0.9' } });
