@@ -9,6 +9,9 @@ import { buildOpenApiDocument } from './http/route-table/openapi.js';
 import { mountRoutes } from './http/route-table/mount-routes.js';
 import { apiRoutes } from './http/v1/api-routes.js';
 import { tusRouter } from './tus/tus-router.js';
+import { PUBLIC_PATHS } from './domain/public-paths.js';
+import { loadPageAssets } from './page/page-assets.js';
+import { formRefusalHandler, pageRouter } from './page/page.router.js';
 
 /** The Express application and what must be stopped with it. */
 export interface App {
@@ -39,12 +42,15 @@ export async function createApp(container: Container): Promise<App> {
     res.json(openApi);
   });
   app.use(tusRouter({ services, config, logger }));
+  const pageAssets = loadPageAssets();
+  app.use(pageRouter(services, pageAssets));
   app.use(mountRoutes(routes, services, logger));
 
   const graphql = await createGraphQLFace(services, config, logger);
   app.use(graphql.router);
 
   app.use((req, _res, next) => next(new AppError('not_found', `Nothing is served at ${req.method} ${req.path.replace(/^\/upload\/[^/]+/, '/upload/…')}.`)));
+  app.use(PUBLIC_PATHS.uploadFiles.replace('{link_token}', ':link_token'), formRefusalHandler(logger, config.uploads.maxBytes, pageAssets));
   app.use(restErrorHandler(logger));
 
   return {

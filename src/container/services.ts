@@ -17,6 +17,7 @@ import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
 import { ResumableIntakeService } from '../services/upload/resumable-intake.service.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
+import { UploadPageService } from '../services/upload/upload-page.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
 import type { Infrastructure } from './infrastructure.js';
@@ -70,6 +71,12 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     uploads: new UploadService(auth, links, audit, repositories.uploads, storage),
     intake,
     resumable: new ResumableIntakeService({ intake, links: repositories.links, reservations: repositories.reservations, unitOfWork, logger }),
+    uploadPage: new UploadPageService({
+      links: repositories.links,
+      uploads: repositories.uploads,
+      rateLimits,
+      maxUploadBytes: config.uploads.maxBytes,
+    }),
   };
   // The part store is opened on the first sweep (its constructor creates a folder), not here.
   let parts: DurableFileStore | undefined;

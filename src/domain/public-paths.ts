@@ -8,6 +8,10 @@ export const PUBLIC_PATHS = {
   uploadPage: '/upload/{link_token}',
   /** The raw upload route. */
   uploadFiles: '/upload/{link_token}/files',
+  /** The page a plain form lands on (303) after a file was received. */
+  uploadReceived: '/upload/{link_token}/received/{upload_id}',
+  /** The upload page's own scripts and styles (no token in these URLs). */
+  pageAssets: '/assets/page/{file}',
 } as const;
 
 /** `fillPath('/upload/{link_token}', { link_token: 't' })` → `/upload/t` */
@@ -22,4 +26,9 @@ export function fillPath(template: string, values: Record<string, string>): stri
 /** The path of a link's upload page. */
 export function uploadPagePath(linkToken: string): string {
   return fillPath(PUBLIC_PATHS.uploadPage, { link_token: linkToken });
+}
+
+/** The path of the page that shows one received file of a link. */
+export function uploadReceivedPath(linkToken: string, uploadId: string): string {
+  return fillPath(PUBLIC_PATHS.uploadReceived, { link_token: linkToken, upload_id: uploadId });
 }

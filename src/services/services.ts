@@ -4,6 +4,7 @@ import type { LinkService } from './link.service.js';
 import type { PublicRateLimits } from './rate-limit/public-rate-limits.js';
 import type { ResumableIntakeService } from './upload/resumable-intake.service.js';
 import type { UploadIntakeService } from './upload/upload-intake.service.js';
+import type { UploadPageService } from './upload/upload-page.service.js';
 import type { UploadService } from './upload/upload.service.js';
 import type { WorkspaceService } from './workspace.service.js';
 
@@ -16,6 +17,7 @@ export interface Services {
   intake: UploadIntakeService;
   /** Uploads that arrive over several requests (tus). */
   resumable: ResumableIntakeService;
+  uploadPage: UploadPageService;
   audit: AuditService;
   rateLimits: PublicRateLimits;
 }

@@ -81,6 +81,9 @@ async function send(res: Response, result: RouteResult, logger: Logger): Promise
     case 'empty':
       res.status(result.status).end();
       return;
+    case 'redirect':
+      res.status(result.status).set({ 'Cache-Control': 'no-store', Location: result.location }).end();
+      return;
     case 'stream':
       // setHeader, not res.set(): Express would append "; charset=utf-8" to the file's own type.
       res.status(result.status);

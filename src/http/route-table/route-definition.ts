@@ -9,6 +9,7 @@ import type { Principal } from '../../services/auth.service.js';
 export type RouteResult =
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: 'empty'; status: 204 }
+  | { kind: 'redirect'; status: 303; location: string }
   | { kind: 'stream'; status: 200; stream: Readable; headers: Record<string, string> };
 
 /** Everything a handler receives, already authenticated and validated. */

@@ -1,8 +1,10 @@
 import { ACCEPTED_MIME_TYPES } from '../../domain/content-policy.js';
 import { attachmentDisposition } from '../content-disposition.js';
 import { fileOfferFromHeaders, UPLOAD_HEADERS } from '../upload-headers.js';
-import { PUBLIC_PATHS } from '../../domain/public-paths.js';
+import { PUBLIC_PATHS, uploadReceivedPath } from '../../domain/public-paths.js';
+import { isMultipartRequest, readSingleFilePart } from '../../transport/multipart-file.js';
 import { cutStalledBody } from '../../transport/stalled-body.js';
+import { prefersHtml } from '../../transport/prefers-html.js';
 import { defineRoute, type AnyRoute } from '../route-table/route-definition.js';
 import { toUploadObject, UploadObject } from './representations.js';
 import type { RouteDeps } from './route-deps.js';
@@ -16,7 +18,10 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       operationId: 'uploadFile',
       summary: 'Upload one file through a link (public; the link token is the credential)',
       description:
-        `The request body is the file's raw bytes (the request's own Content-Type is ignored). Accepted types: ${ACCEPTED_MIME_TYPES.join(', ')}. ` +
+        "The request body is the file's raw bytes (the request's own Content-Type is ignored), or a `multipart/form-data` body " +
+        'with exactly one file part (its filename and type are used unless the x-amigo-intake headers are present, which win; ' +
+        '`curl -F file=@scan.pdf` works). A request whose Accept prefers text/html (a plain browser form) is answered 303 to a page ' +
+        `showing the received file instead of the JSON 201. Accepted types: ${ACCEPTED_MIME_TYPES.join(', ')}. ` +
         `Maximum size: ${config.uploads.maxBytes} bytes. The content must match the declared type (magic bytes). ` +
         'When a file with the same SHA-256 was uploaded before in the workspace, `duplicate_of` names the earliest one; the file is still stored.',
       tag: 'Uploads',
@@ -26,22 +31,39 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
         kind: 'raw',
         description: 'The file bytes',
         headers: {
-          [UPLOAD_HEADERS.filename]: { required: true, description: 'Original filename (percent-encoded UTF-8 recommended)' },
-          [UPLOAD_HEADERS.contentType]: { required: true, description: 'MIME type of the file' },
+          [UPLOAD_HEADERS.filename]: { required: true, description: 'Original filename (percent-encoded UTF-8 recommended); optional with multipart/form-data' },
+          [UPLOAD_HEADERS.contentType]: { required: true, description: 'MIME type of the file; optional with multipart/form-data' },
           'content-length': { required: false, description: 'File size (checked against the limit before the body is read)' },
         },
       },
-      responses: { 201: { description: 'The file was received', schema: UploadObject } },
+      responses: {
+        201: { description: 'The file was received', schema: UploadObject },
+        303: { description: 'The file was received (a request preferring text/html); Location is the page showing it', headers: { Location: '/upload/{link_token}/received/{upload_id}' } },
+      },
       errors: [
         'invalid_link_token', 'link_not_found', 'link_expired', 'upload_limit_reached', 'rate_limited', 'file_too_large',
         'invalid_filename', 'unsupported_content_type', 'content_type_mismatch', 'empty_file', 'upload_incomplete',
-        'upload_service_not_configured', 'storage_unavailable',
+        'upload_service_not_configured', 'storage_unavailable', 'too_many_files', 'bad_request',
       ],
       handle: async ({ params, req, meta }) => {
         cutStalledBody(req, config.uploads.idleTimeoutMs);
         const open = await services.intake.openLink(params.link_token, meta);
-        const admitted = services.intake.admitFile(open, fileOfferFromHeaders(req.headers));
-        const upload = await services.intake.store(admitted, req);
+        const fromHeaders = fileOfferFromHeaders(req.headers);
+        let upload;
+        if (isMultipartRequest(req)) {
+          const part = await readSingleFilePart(req);
+          const admitted = services.intake.admitFile(open, {
+            filename: fromHeaders.filename ?? part.filename,
+            contentType: fromHeaders.contentType ?? part.mimeType,
+            // Content-Length measures the envelope, not the file: the size is checked as it streams.
+            declaredSize: undefined,
+            fieldNames: { filename: "the file part's filename", contentType: "the file part's type" },
+          });
+          upload = await services.intake.store(admitted, part.stream);
+        } else {
+          upload = await services.intake.store(services.intake.admitFile(open, fromHeaders), req);
+        }
+        if (prefersHtml(req)) return { kind: 'redirect', status: 303, location: uploadReceivedPath(params.link_token, upload.id) + languageQuery(req) };
         return { kind: 'json', status: 201, body: toUploadObject(upload) };
       },
     }),
@@ -86,4 +108,10 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       },
     }),
   ];
+}
+
+// The page's language switch travels with a plain form's action, so the result page keeps it.
+function languageQuery(req: { query: Record<string, unknown> }): string {
+  const lang = req.query['lang'];
+  return lang === 'en' || lang === 'es' ? `?lang=${lang}` : '';
 }
