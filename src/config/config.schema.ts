@@ -64,6 +64,15 @@ export const envSchema = z
     GRAPHQL_MAX_COST: intFromEnv(25_000, 1),
     ORPHAN_SWEEP_INTERVAL_SECONDS: intFromEnv(3600, 0),
     SHUTDOWN_GRACE_SECONDS: intFromEnv(25, 0, 3600),
+    WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    WEBHOOK_RETRY_SCALE: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, 'must be a decimal number')
+      .transform(Number)
+      .pipe(z.number().positive('must be more than 0').max(1000))
+      .default(1),
+    LINK_EXPIRY_CHECK_SECONDS: intFromEnv(30, 0, 3600),
   });
 
 /**

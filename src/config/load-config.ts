@@ -33,7 +33,13 @@ export interface Config {
     publicPerMinute: number;
   };
   graphql: { maxCost: number };
-  jobs: { orphanSweepIntervalMs: number };
+  jobs: { orphanSweepIntervalMs: number; linkExpiryCheckMs: number };
+  webhooks: {
+    /** Lets webhooks reach loopback and private addresses (tests, LANs). */
+    allowPrivate: boolean;
+    /** Multiplies the retry waits (tests shrink them). */
+    retryScale: number;
+  };
 }
 
 /** Thrown when the environment is invalid; `problems` names every bad variable. */
@@ -84,7 +90,8 @@ function toConfig(env: Env, cwd: string): Config {
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
     },
     graphql: { maxCost: env.GRAPHQL_MAX_COST },
-    jobs: { orphanSweepIntervalMs: env.ORPHAN_SWEEP_INTERVAL_SECONDS * 1000 },
+    jobs: { orphanSweepIntervalMs: env.ORPHAN_SWEEP_INTERVAL_SECONDS * 1000, linkExpiryCheckMs: env.LINK_EXPIRY_CHECK_SECONDS * 1000 },
+    webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, retryScale: env.WEBHOOK_RETRY_SCALE },
   };
 }
 

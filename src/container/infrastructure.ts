@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { resolveAdminToken, type ResolvedAdminToken } from '../config/admin-token.js';
 import type { Config } from '../config/load-config.js';
 import { openDatabase, type Database } from '../db/database.js';
+import { PgListener } from '../db/pg-listener.js';
 import { MemoryRateLimitStore } from '../services/rate-limit/memory.store.js';
 import { PostgresRateLimitStore } from '../services/rate-limit/postgres.store.js';
 import type { RateLimitStore } from '../services/rate-limit/rate-limit-store.js';
@@ -15,6 +16,8 @@ export interface Infrastructure {
   /** null when STORAGE_DRIVER=none. */
   storage: StorageDriver | null;
   rateLimitStore: RateLimitStore;
+  /** One LISTEN connection, opened on first use (webhook wake-ups, live subscriptions). */
+  listener: PgListener;
   adminToken: ResolvedAdminToken;
   /** Releases everything, newest first and the database last, within `deadlineMs`. */
   close(deadlineMs?: number): Promise<void>;
@@ -33,12 +36,14 @@ export async function openInfrastructure(config: Config, logger: Logger): Promis
   try {
     const database = await openDatabase(config, logger);
     closers.unshift({ name: 'database', close: () => database.close() });
+    const listener = new PgListener(database.url, logger);
+    closers.unshift({ name: 'LISTEN connection', close: () => listener.close() });
     const adminToken = await resolveAdminToken(config.adminToken, config.dataDir);
     const storage = await createStorageDriver(config.storage);
     if (!storage) logger.warn('STORAGE_DRIVER=none: uploads are refused with 503 upload_service_not_configured');
     const rateLimitStore = await createRateLimitStore(config, database);
     closers.unshift({ name: 'rate-limit store', close: () => rateLimitStore.close() });
-    return { database, storage, rateLimitStore, adminToken, close };
+    return { database, storage, rateLimitStore, listener, adminToken, close };
   } catch (error) {
     await close();
     throw error;

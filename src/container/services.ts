@@ -1,11 +1,15 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { UnitOfWork } from '../db/unit-of-work.js';
+import { LinkExpiryJob } from '../jobs/link-expiry.job.js';
 import { OrphanSweepJob } from '../jobs/orphan-sweep.job.js';
+import { WebhookDeliveryJob } from '../jobs/webhook-delivery.job.js';
 import { ApiKeyRepository } from '../repositories/api-key.repository.js';
 import { AuditEventRepository } from '../repositories/audit-event.repository.js';
 import { LinkRepository } from '../repositories/link.repository.js';
 import { UploadRepository } from '../repositories/upload.repository.js';
+import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository.js';
+import { WebhookRepository } from '../repositories/webhook.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AuditService } from '../services/audit.service.js';
 import { AuthService } from '../services/auth.service.js';
@@ -14,6 +18,10 @@ import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
+import { EventPublisher } from '../services/webhooks/event-publisher.js';
+import { LiveEvents } from '../services/webhooks/live-events.js';
+import { notificationOfAuditEvent } from '../services/webhooks/notification-events.js';
+import { WebhookService } from '../services/webhooks/webhook.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
 import type { Infrastructure } from './infrastructure.js';
 
@@ -21,6 +29,8 @@ import type { Infrastructure } from './infrastructure.js';
 export interface Jobs {
   /** null when no storage is configured (nothing to sweep). */
   orphanSweep: OrphanSweepJob | null;
+  webhookDelivery: WebhookDeliveryJob;
+  linkExpiry: LinkExpiryJob;
 }
 
 /**
@@ -38,9 +48,20 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     links: new LinkRepository(orm),
     uploads: new UploadRepository(orm),
     auditEvents: new AuditEventRepository(orm),
+    webhooks: new WebhookRepository(orm),
+    webhookDeliveries: new WebhookDeliveryRepository(orm),
   };
+  const publisher = new EventPublisher(repositories.webhooks, repositories.webhookDeliveries);
   const auth = new AuthService(infra.adminToken.token, repositories.apiKeys, repositories.workspaces);
-  const audit = new AuditService(auth, repositories.auditEvents);
+  // Every audit event of a kind integrators receive is published in its own transaction (the outbox).
+  const audit = new AuditService(auth, repositories.auditEvents, {
+    unitOfWork,
+    after: async (event, tx) => {
+      const notification = notificationOfAuditEvent(event);
+      if (notification) await publisher.publish(tx, event.workspaceId, event.linkId, notification);
+    },
+  });
+  const webhooks = new WebhookService(auth, audit, unitOfWork, repositories.webhooks, repositories.webhookDeliveries, config.webhooks.allowPrivate);
   const links = new LinkService(auth, audit, unitOfWork, repositories.links);
   const rateLimits = new PublicRateLimits(infra.rateLimitStore, config.rateLimits);
   const services: Services = {
@@ -48,6 +69,8 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     audit,
     links,
     rateLimits,
+    webhooks,
+    liveEvents: new LiveEvents(infra.listener, logger),
     workspaces: new WorkspaceService(auth, unitOfWork, repositories.workspaces, repositories.apiKeys),
     uploads: new UploadService(auth, links, audit, repositories.uploads, storage),
     intake: new UploadIntakeService({
@@ -59,8 +82,20 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       storage,
       maxUploadBytes: config.uploads.maxBytes,
       logger,
+      publisher,
     }),
   };
-  const jobs: Jobs = { orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null };
+  const jobs: Jobs = {
+    orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null,
+    webhookDelivery: new WebhookDeliveryJob(
+      repositories.webhookDeliveries,
+      repositories.webhooks,
+      webhooks,
+      infra.listener,
+      { allowPrivate: config.webhooks.allowPrivate, retryScale: config.webhooks.retryScale, pollMs: 1_000 },
+      logger,
+    ),
+    linkExpiry: new LinkExpiryJob(unitOfWork, repositories.links, publisher, logger),
+  };
   return { services, jobs };
 }

@@ -12,12 +12,16 @@ export interface Workers {
  * a test harness or a CLI that merely builds services.
  */
 export function startWorkers(config: Config, logger: Logger, jobs: Jobs): Workers {
-  const { orphanSweep } = jobs;
+  const { orphanSweep, webhookDelivery, linkExpiry } = jobs;
   orphanSweep?.start(config.jobs.orphanSweepIntervalMs);
+  webhookDelivery.start();
+  linkExpiry.start(config.jobs.linkExpiryCheckMs);
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
       await orphanSweep?.stop();
+      await linkExpiry.stop();
+      await webhookDelivery.stop();
     },
   };
 }

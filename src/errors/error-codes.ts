@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   bad_request: { status: 400, graphql: 'BAD_REQUEST', detail: 'The request could not be understood.' },
   invalid_json: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The request body is not valid JSON.' },
   validation_error: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The request is not valid.' },
+  webhook_url_not_allowed: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'Webhook URLs must reach a public address.' },
   payload_too_large: { status: 413, graphql: 'BAD_USER_INPUT', detail: 'The request body is too large.' },
 
   // Links as seen by customers

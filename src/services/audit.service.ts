@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../db/unit-of-work.js';
+import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import type { AuditEventType } from '../domain/audit-vocabulary.js';
 import type { Actor, AuditEventRecord, RequestMeta } from '../domain/records.js';
 import { AppError } from '../errors/app-error.js';
@@ -29,11 +29,18 @@ export interface AuditQuery extends PageRequest {
 
 const MAX_USER_AGENT = 512;
 
+/** Work that must commit (or roll back) with an audit event: notifications of it (webhooks, subscriptions). */
+export interface AuditFollowUp {
+  unitOfWork: UnitOfWork;
+  after(event: AuditEventRecord, tx: Tx): Promise<void>;
+}
+
 /** The audit trail: recording events and listing them for operators. */
 export class AuditService {
   constructor(
     private readonly auth: AuthService,
     private readonly events: AuditEventRepository,
+    private readonly followUp?: AuditFollowUp,
   ) {}
 
   /** Appends an event, inside `tx` when given (so it commits or rolls back with the change it records). */
@@ -50,7 +57,17 @@ export class AuditService {
       userAgent: entry.meta?.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
       detail: { ...entry.detail, ...(entry.meta?.requestId ? { request_id: entry.meta.requestId } : {}) },
     };
-    await this.events.insert(event, tx);
+    const { followUp } = this;
+    if (!followUp) {
+      await this.events.insert(event, tx);
+      return event;
+    }
+    const write = async (inTx: Tx) => {
+      await this.events.insert(event, inTx);
+      await followUp.after(event, inTx);
+    };
+    // An event recorded outside a transaction still gets one, so it and its notifications go together.
+    await (tx ? write(tx) : followUp.unitOfWork.run(write));
     return event;
   }
 

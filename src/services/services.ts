@@ -4,6 +4,8 @@ import type { LinkService } from './link.service.js';
 import type { PublicRateLimits } from './rate-limit/public-rate-limits.js';
 import type { UploadIntakeService } from './upload/upload-intake.service.js';
 import type { UploadService } from './upload/upload.service.js';
+import type { LiveEvents } from './webhooks/live-events.js';
+import type { WebhookService } from './webhooks/webhook.service.js';
 import type { WorkspaceService } from './workspace.service.js';
 
 /** The services both faces call; built once in container/services.ts. */
@@ -15,4 +17,6 @@ export interface Services {
   intake: UploadIntakeService;
   audit: AuditService;
   rateLimits: PublicRateLimits;
+  webhooks: WebhookService;
+  liveEvents: LiveEvents;
 }

@@ -15,6 +15,8 @@ import type { StorageDriver } from '../../storage/storage-driver.js';
 import { uploadObjectKey } from '../../storage/storage-keys.js';
 import type { AuditService } from '../audit.service.js';
 import type { PublicRateLimits } from '../rate-limit/public-rate-limits.js';
+import type { EventPublisher } from '../webhooks/event-publisher.js';
+import { linkExhausted } from '../webhooks/link-notifications.js';
 import { UploadInspector } from './upload-inspector.js';
 
 /**
@@ -64,6 +66,8 @@ export class UploadIntakeService {
       storage: StorageDriver | null;
       maxUploadBytes: number;
       logger: Logger;
+      /** Publishes link.exhausted when an upload takes the last slot (absent: nothing is published). */
+      publisher?: EventPublisher;
     },
   ) {}
 
@@ -176,11 +180,14 @@ export class UploadIntakeService {
             content_type: upload.contentType,
             size_bytes: upload.sizeBytes,
             sha256: upload.sha256,
+            scan_status: upload.scanStatus,
             duplicate_of: duplicateOf?.id ?? null,
           },
         },
         tx,
       );
+      // The upload that fills the link is the moment it becomes exhausted: announced with it.
+      if (link.uploadCount >= link.maxUploads) await this.deps.publisher?.publish(tx, link.workspaceId, link.id, linkExhausted(link, receivedAt));
       return upload;
     });
   }
