@@ -39,7 +39,7 @@ export interface ResponseSpec {
  * operation, so the served API and its description cannot drift apart.
  */
 export interface RouteDefinition<P = Record<string, string>, Q = Record<string, never>, B = undefined> {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI-style full path, e.g. `/v1/{workspace_id}/intake/links`. */
   path: string;
   operationId: string;
