@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.js';
 import { adminTokenNotice } from './config/admin-token.js';
 import { createContainer, type Container } from './container/container.js';
 import { startWorkers, type Workers } from './container/workers.js';
+import { attachSubscriptions } from './graphql/subscriptions.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -41,6 +42,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   }
   const httpServer = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, app.express);
   httpServer.keepAliveTimeout = 5_000;
+  const subscriptions = attachSubscriptions(httpServer, app.graphql.schema, container.services, logger);
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -61,6 +63,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const stop = () =>
     (stopping ??= (async () => {
       app.setDraining();
+      await subscriptions.dispose();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const grace = setTimeout(() => {
