@@ -52,7 +52,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     await container.close();
     throw error;
   }
-  const workers: Workers | undefined = options.workers ? startWorkers(config, logger, container.jobs) : undefined;
+  const workers: Workers | undefined = options.workers ? await startWorkers(config, logger, container.infra, container.jobs) : undefined;
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;

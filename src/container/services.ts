@@ -9,6 +9,7 @@ import { UploadRepository } from '../repositories/upload.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AuditService } from '../services/audit.service.js';
 import { AuthService } from '../services/auth.service.js';
+import { FollowUps } from '../services/follow-ups.js';
 import { LinkService } from '../services/link.service.js';
 import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
@@ -40,7 +41,9 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     auditEvents: new AuditEventRepository(orm),
   };
   const auth = new AuthService(infra.adminToken.token, repositories.apiKeys, repositories.workspaces);
-  const audit = new AuditService(auth, repositories.auditEvents);
+  // Each feature that reacts to events registers its handler here (see services/follow-ups.ts).
+  const followUps = new FollowUps();
+  const audit = new AuditService(auth, repositories.auditEvents, followUps);
   const links = new LinkService(auth, audit, unitOfWork, repositories.links);
   const rateLimits = new PublicRateLimits(infra.rateLimitStore, config.rateLimits);
   const services: Services = {
@@ -49,7 +52,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     links,
     rateLimits,
     workspaces: new WorkspaceService(auth, unitOfWork, repositories.workspaces, repositories.apiKeys),
-    uploads: new UploadService(auth, links, audit, repositories.uploads, storage),
+    uploads: new UploadService(auth, links, audit, repositories.uploads, storage, unitOfWork),
     intake: new UploadIntakeService({
       links: repositories.links,
       uploads: repositories.uploads,

@@ -1,3 +1,4 @@
+import type { UnitOfWork } from '../../db/unit-of-work.js';
 import type { RequestMeta, UploadRecord } from '../../domain/records.js';
 import { AppError } from '../../errors/app-error.js';
 import type { UploadRepository } from '../../repositories/upload.repository.js';
@@ -21,6 +22,7 @@ export class UploadService {
     private readonly audit: AuditService,
     private readonly uploads: UploadRepository,
     private readonly storage: StorageDriver | null,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /** Uploads of a link, newest first; `not_found` when the link is not in the workspace. */
@@ -50,15 +52,20 @@ export class UploadService {
     if (!this.storage) throw new AppError('upload_service_not_configured', 'File storage is not configured on this server.');
     const object = await this.storage.open(upload.storageKey);
     try {
-      await this.audit.record({
-        type: 'upload.downloaded',
-        workspaceId: upload.workspaceId,
-        linkId: upload.linkId,
-        uploadId: upload.id,
-        actor: this.auth.actorOf(principal),
-        meta,
-        detail: { filename: upload.filename, size_bytes: upload.sizeBytes, sha256: upload.sha256 },
-      });
+      await this.unitOfWork.run((tx) =>
+        this.audit.record(
+          {
+            type: 'upload.downloaded',
+            workspaceId: upload.workspaceId,
+            linkId: upload.linkId,
+            uploadId: upload.id,
+            actor: this.auth.actorOf(principal),
+            meta,
+            detail: { filename: upload.filename, size_bytes: upload.sizeBytes, sha256: upload.sha256 },
+          },
+          tx,
+        ),
+      );
     } catch (error) {
       object.stream.destroy();
       throw new AppError('audit_unavailable', undefined, { cause: error });
