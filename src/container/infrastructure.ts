@@ -3,6 +3,8 @@ import { resolveAdminToken, type ResolvedAdminToken } from '../config/admin-toke
 import type { Config } from '../config/load-config.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { JobQueue } from '../jobs/job-queue.js';
+import { createScanner } from '../scanner/create-scanner.js';
+import type { Scanner } from '../scanner/scanner.js';
 import { MemoryRateLimitStore } from '../services/rate-limit/memory.store.js';
 import { PostgresRateLimitStore } from '../services/rate-limit/postgres.store.js';
 import type { RateLimitStore } from '../services/rate-limit/rate-limit-store.js';
@@ -18,6 +20,8 @@ export interface Infrastructure {
   rateLimitStore: RateLimitStore;
   /** The durable job queue (pg-boss) on the same database. */
   jobQueue: JobQueue;
+  /** clamd, or null when no scanner is configured. Connects per scan: nothing to close. */
+  scanner: Scanner | null;
   adminToken: ResolvedAdminToken;
   /** Releases everything, newest first and the database last, within `deadlineMs`. */
   close(deadlineMs?: number): Promise<void>;
@@ -43,7 +47,9 @@ export async function openInfrastructure(config: Config, logger: Logger): Promis
     closers.unshift({ name: 'rate-limit store', close: () => rateLimitStore.close() });
     const jobQueue = await JobQueue.open(database.url, { background: config.roles.worker, logger });
     closers.unshift({ name: 'job queue', close: () => jobQueue.close() });
-    return { database, storage, rateLimitStore, jobQueue, adminToken, close };
+    const scanner = createScanner(config.scanner);
+    if (!scanner) logger.info('no virus scanner configured (CLAMAV_HOST or CLAMAV_SOCKET): uploads are not scanned (scan_status skipped)');
+    return { database, storage, rateLimitStore, jobQueue, scanner, adminToken, close };
   } catch (error) {
     await close();
     throw error;

@@ -16,12 +16,15 @@ import type { Services } from '../services/services.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
+import { ScanService } from '../services/scan.service.js';
+import { StatusService } from '../services/status.service.js';
 import type { Infrastructure } from './infrastructure.js';
 
 /** The bodies of background jobs; workers.ts decides when they run. */
 export interface Jobs {
   /** null when no storage is configured (nothing to sweep). */
   orphanSweep: OrphanSweepJob | null;
+  scans: ScanService;
 }
 
 /**
@@ -29,7 +32,7 @@ export interface Jobs {
  * nothing here opens a connection, starts a timer or writes a file, so tests and CLIs can build the
  * services they need without side effects.
  */
-export function buildServices(config: Config, logger: Logger, infra: Infrastructure): { services: Services; jobs: Jobs } {
+export function buildServices(config: Config, logger: Logger, infra: Infrastructure): { services: Services; jobs: Jobs; followUps: FollowUps } {
   const { orm } = infra.database;
   const { storage } = infra;
   const unitOfWork = new UnitOfWork(orm);
@@ -46,13 +49,18 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
   const audit = new AuditService(auth, repositories.auditEvents, followUps);
   const links = new LinkService(auth, audit, unitOfWork, repositories.links);
   const rateLimits = new PublicRateLimits(infra.rateLimitStore, config.rateLimits);
+  const { scanner, jobQueue } = infra;
+  const scans = new ScanService({ auth, links, audit, uploads: repositories.uploads, unitOfWork, jobQueue, storage, scanner, logger });
+  followUps.register('scan', scans.followUp);
   const services: Services = {
     auth,
     audit,
     links,
     rateLimits,
     workspaces: new WorkspaceService(auth, unitOfWork, repositories.workspaces, repositories.apiKeys),
-    uploads: new UploadService(auth, links, audit, repositories.uploads, storage, unitOfWork),
+    uploads: new UploadService(auth, links, audit, repositories.uploads, storage, unitOfWork, scanner !== null && (config.scanner?.required ?? false)),
+    scans,
+    status: new StatusService({ auth, isDatabaseReachable: () => infra.database.isReachable(), scanner, jobQueue, uploads: repositories.uploads }),
     intake: new UploadIntakeService({
       links: repositories.links,
       uploads: repositories.uploads,
@@ -61,9 +69,10 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       rateLimits,
       storage,
       maxUploadBytes: config.uploads.maxBytes,
+      initialScanStatus: scanner ? 'pending' : 'skipped',
       logger,
     }),
   };
-  const jobs: Jobs = { orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null };
-  return { services, jobs };
+  const jobs: Jobs = { orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null, scans };
+  return { services, jobs, followUps };
 }

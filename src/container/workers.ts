@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { JobRunner, type JobDefinition } from '../jobs/job-runner.js';
+import { scanUploadJob } from '../jobs/scan-upload.job.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { Jobs } from './services.js';
 
@@ -20,6 +21,7 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
   orphanSweep?.start(config.jobs.orphanSweepIntervalMs);
   const runner = new JobRunner(infra.jobQueue, logger);
   await runner.start(jobDefinitions(jobs));
+  void jobs.scans.warnAboutStreamLimit(config.uploads.maxBytes);
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
@@ -32,6 +34,6 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
 /** Every queue's job body; one line per queue. */
 function jobDefinitions(jobs: Jobs): JobDefinition[] {
   const definitions: JobDefinition[] = [];
-  void jobs;
+  if (jobs.scans.configured) definitions.push(scanUploadJob(jobs.scans) as unknown as JobDefinition);
   return definitions;
 }

@@ -5,6 +5,8 @@ import type { PublicRateLimits } from './rate-limit/public-rate-limits.js';
 import type { UploadIntakeService } from './upload/upload-intake.service.js';
 import type { UploadService } from './upload/upload.service.js';
 import type { WorkspaceService } from './workspace.service.js';
+import type { ScanService } from './scan.service.js';
+import type { StatusService } from './status.service.js';
 
 /** The services both faces call; built once in container/services.ts. */
 export interface Services {
@@ -15,4 +17,6 @@ export interface Services {
   intake: UploadIntakeService;
   audit: AuditService;
   rateLimits: PublicRateLimits;
+  scans: ScanService;
+  status: StatusService;
 }
