@@ -48,7 +48,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
     });
   } catch (error) {
     // e.g. EADDRINUSE: release the database (and stop the embedded one) before giving up.
-    await app.graphql.stop();
+    await app.graphql?.stop();
     await container.close();
     throw error;
   }
@@ -70,7 +70,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       await closed;
       clearTimeout(grace);
       await workers?.stop();
-      await app.graphql.stop();
+      await app.graphql?.stop();
       await container.close();
     })());
 
