@@ -73,6 +73,7 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
         'unauthorized', 'forbidden', 'not_found', 'file_infected', 'scan_pending', 'storage_unavailable', 'audit_unavailable',
         'upload_service_not_configured',
       ],
+      onForbidden: ({ principal, params, meta }) => services.uploads.recordForbiddenDownload(principal, params.link_id, params.upload_id, meta),
       handle: async ({ principal, params, meta }) => {
         const { upload, object } = await services.uploads.openDownload(principal, params.workspace_id, params.link_id, params.upload_id, meta);
         return {

@@ -56,7 +56,7 @@ export class UploadService {
     try {
       link = await this.linkService.require(principal, workspaceId, linkId);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'forbidden') await this.recordForbidden(principal, linkId, uploadId, meta);
+      if (error instanceof AppError && error.code === 'forbidden') await this.recordForbiddenDownload(principal, linkId, uploadId, meta);
       throw error;
     }
     const upload = isUuid(uploadId) ? await this.uploads.findInLink(link.id, uploadId) : null;
@@ -151,8 +151,8 @@ export class UploadService {
     }
   }
 
-  // Another workspace's key asked: the owner's trail shows it, when the upload exists on that link.
-  private async recordForbidden(principal: Principal, linkId: string, uploadId: string, meta: RequestMeta): Promise<void> {
+  /** Another workspace's key asked for a download: the owner's trail shows it, when the upload exists on that link. */
+  async recordForbiddenDownload(principal: Principal, linkId: string, uploadId: string, meta: RequestMeta): Promise<void> {
     if (!isUuid(uploadId) || !isUuid(linkId)) return;
     const upload = await this.uploads.findById(uploadId);
     if (!upload || upload.linkId !== linkId.toLowerCase()) return;
