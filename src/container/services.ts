@@ -13,6 +13,7 @@ import { WebhookRepository } from '../repositories/webhook.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AuditService } from '../services/audit.service.js';
 import { AuthService } from '../services/auth.service.js';
+import { FollowUps } from '../services/follow-ups.js';
 import { LinkService } from '../services/link.service.js';
 import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
@@ -23,6 +24,8 @@ import { LiveEvents } from '../services/webhooks/live-events.js';
 import { notificationOfAuditEvent } from '../services/webhooks/notification-events.js';
 import { WebhookService } from '../services/webhooks/webhook.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
+import { ScanService } from '../services/scan.service.js';
+import { StatusService } from '../services/status.service.js';
 import type { Infrastructure } from './infrastructure.js';
 
 /** The bodies of background jobs; workers.ts decides when they run. */
@@ -31,6 +34,7 @@ export interface Jobs {
   orphanSweep: OrphanSweepJob | null;
   webhookDelivery: WebhookDeliveryJob;
   linkExpiry: LinkExpiryJob;
+  scans: ScanService;
 }
 
 /**
@@ -38,7 +42,7 @@ export interface Jobs {
  * nothing here opens a connection, starts a timer or writes a file, so tests and CLIs can build the
  * services they need without side effects.
  */
-export function buildServices(config: Config, logger: Logger, infra: Infrastructure): { services: Services; jobs: Jobs } {
+export function buildServices(config: Config, logger: Logger, infra: Infrastructure): { services: Services; jobs: Jobs; followUps: FollowUps } {
   const { orm } = infra.database;
   const { storage } = infra;
   const unitOfWork = new UnitOfWork(orm);
@@ -53,17 +57,21 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
   };
   const publisher = new EventPublisher(repositories.webhooks, repositories.webhookDeliveries);
   const auth = new AuthService(infra.adminToken.token, repositories.apiKeys, repositories.workspaces);
-  // Every audit event of a kind integrators receive is published in its own transaction (the outbox).
-  const audit = new AuditService(auth, repositories.auditEvents, {
-    unitOfWork,
-    after: async (event, tx) => {
-      const notification = notificationOfAuditEvent(event);
-      if (notification) await publisher.publish(tx, event.workspaceId, event.linkId, notification);
-    },
+  // Each feature that reacts to events registers its handler here (see services/follow-ups.ts).
+  const followUps = new FollowUps();
+  const audit = new AuditService(auth, repositories.auditEvents, followUps);
+  // Every audit event of a kind integrators receive goes to the webhook outbox and the live
+  // subscriptions, in the transaction of the change.
+  followUps.register('notifications', async (event, tx) => {
+    const notification = notificationOfAuditEvent(event);
+    if (notification) await publisher.publish(tx, event.workspaceId, event.linkId, notification);
   });
   const webhooks = new WebhookService(auth, audit, unitOfWork, repositories.webhooks, repositories.webhookDeliveries, config.webhooks.allowPrivate);
   const links = new LinkService(auth, audit, unitOfWork, repositories.links);
   const rateLimits = new PublicRateLimits(infra.rateLimitStore, config.rateLimits);
+  const { scanner, jobQueue } = infra;
+  const scans = new ScanService({ auth, links, audit, uploads: repositories.uploads, unitOfWork, jobQueue, storage, scanner, logger });
+  followUps.register('scan', scans.followUp);
   const services: Services = {
     auth,
     audit,
@@ -72,7 +80,9 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     webhooks,
     liveEvents: new LiveEvents(infra.listener, logger),
     workspaces: new WorkspaceService(auth, unitOfWork, repositories.workspaces, repositories.apiKeys),
-    uploads: new UploadService(auth, links, audit, repositories.uploads, storage),
+    uploads: new UploadService(auth, links, audit, repositories.uploads, storage, unitOfWork, scanner !== null && (config.scanner?.required ?? false)),
+    scans,
+    status: new StatusService({ auth, isDatabaseReachable: () => infra.database.isReachable(), scanner, jobQueue, uploads: repositories.uploads }),
     intake: new UploadIntakeService({
       links: repositories.links,
       uploads: repositories.uploads,
@@ -81,6 +91,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       rateLimits,
       storage,
       maxUploadBytes: config.uploads.maxBytes,
+      initialScanStatus: scanner ? 'pending' : 'skipped',
       logger,
       publisher,
     }),
@@ -96,6 +107,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       logger,
     ),
     linkExpiry: new LinkExpiryJob(unitOfWork, repositories.links, publisher, logger),
+    scans,
   };
-  return { services, jobs };
+  return { services, jobs, followUps };
 }

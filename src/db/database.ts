@@ -7,7 +7,7 @@ import { buildOrmOptions } from './orm-options.js';
 /** The database connection of a running server. */
 export interface Database {
   orm: MikroORM;
-  /** The connection URL (the embedded database's when DATABASE_URL is unset), for LISTEN connections. */
+  /** The connection URL (DATABASE_URL or the embedded server's), for the job queue's own pool and the LISTEN connection. */
   url: string;
   /** True while PostgreSQL answers a trivial query (for /readyz). */
   isReachable(): Promise<boolean>;

@@ -9,6 +9,7 @@ export const AUDIT_EVENT_TYPES = [
   'upload.infected',
   'upload.deleted',
   'webhook.disabled',
+  'upload.rescan_requested',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -29,12 +29,16 @@ export const ERROR_CODES = {
   invalid_filename: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The filename is missing or not allowed.' },
   unsupported_content_type: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'This type of file is not accepted.' },
   content_type_mismatch: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The file content does not match its declared type.' },
+  file_infected: { status: 409, graphql: 'FILE_INFECTED', detail: 'The virus scanner found a signature in this file; it cannot be downloaded, only deleted.' },
+  scan_pending: { status: 409, graphql: 'SCAN_PENDING', detail: 'This file has not been scanned for viruses yet; try again shortly.' },
   upload_incomplete: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The upload ended before the whole file arrived.' },
 
   // Dependencies
   upload_service_not_configured: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'File uploads are not configured on this server.' },
   storage_unavailable: { status: 502, graphql: 'STORAGE_UNAVAILABLE', detail: 'File storage is unavailable; try again later.' },
   audit_unavailable: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'The access could not be recorded in the audit trail, so it was refused.' },
+  scanner_not_configured: { status: 409, graphql: 'SCANNER_NOT_CONFIGURED', detail: 'No virus scanner is configured on this server.' },
+  scanner_unavailable: { status: 503, graphql: 'SCANNER_UNAVAILABLE', detail: 'The virus scanner is unavailable; try again later.' },
   service_unavailable: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'The service is temporarily unavailable; try again later.' },
 
   // GraphQL only (REST never runs queries)

@@ -1,6 +1,7 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125180114 } from './Migration20261125180114.js';
-import { Migration20261202151159 } from './Migration20261202151159.js';
+import { Migration20261202160000 } from './Migration20261202160000.js';
+import { Migration20261202154555 } from './Migration20261202154555.js';
 
 /**
  * The migrations, in order. Listed explicitly (not discovered by file globbing) so the same list
@@ -8,5 +9,6 @@ import { Migration20261202151159 } from './Migration20261202151159.js';
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125180114', class: Migration20261125180114 },
-  { name: 'Migration20261202151159', class: Migration20261202151159 },
+  { name: 'Migration20261202154555', class: Migration20261202154555 },
+  { name: 'Migration20261202160000', class: Migration20261202160000 },
 ];

@@ -5,6 +5,7 @@ import type { Actor, AuditEventRecord, RequestMeta } from '../domain/records.js'
 import { AppError } from '../errors/app-error.js';
 import type { AuditEventRepository } from '../repositories/audit-event.repository.js';
 import type { AuthService, Principal } from './auth.service.js';
+import type { FollowUps } from './follow-ups.js';
 import { cursorId, invalidCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import { isUuid } from './validation.js';
 
@@ -29,22 +30,21 @@ export interface AuditQuery extends PageRequest {
 
 const MAX_USER_AGENT = 512;
 
-/** Work that must commit (or roll back) with an audit event: notifications of it (webhooks, subscriptions). */
-export interface AuditFollowUp {
-  unitOfWork: UnitOfWork;
-  after(event: AuditEventRecord, tx: Tx): Promise<void>;
-}
 
 /** The audit trail: recording events and listing them for operators. */
 export class AuditService {
   constructor(
     private readonly auth: AuthService,
     private readonly events: AuditEventRepository,
-    private readonly followUp?: AuditFollowUp,
+    private readonly followUps: FollowUps,
   ) {}
 
-  /** Appends an event, inside `tx` when given (so it commits or rolls back with the change it records). */
-  async record(entry: AuditEntry, tx?: Tx): Promise<AuditEventRecord> {
+  /**
+   * Appends an event inside `tx`, the transaction of the change it records, and runs the follow-ups
+   * registered for it (enqueueing a scan, a webhook delivery) in that same transaction: the change,
+   * its record and its consequences commit together or not at all.
+   */
+  async record(entry: AuditEntry, tx: Tx): Promise<AuditEventRecord> {
     const event: AuditEventRecord = {
       id: randomUUID(),
       type: entry.type,
@@ -57,17 +57,8 @@ export class AuditService {
       userAgent: entry.meta?.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
       detail: { ...entry.detail, ...(entry.meta?.requestId ? { request_id: entry.meta.requestId } : {}) },
     };
-    const { followUp } = this;
-    if (!followUp) {
-      await this.events.insert(event, tx);
-      return event;
-    }
-    const write = async (inTx: Tx) => {
-      await this.events.insert(event, inTx);
-      await followUp.after(event, inTx);
-    };
-    // An event recorded outside a transaction still gets one, so it and its notifications go together.
-    await (tx ? write(tx) : followUp.unitOfWork.run(write));
+    await this.events.insert(event, tx);
+    await this.followUps.after(event, tx);
     return event;
   }
 

@@ -7,6 +7,8 @@ import type { UploadService } from './upload/upload.service.js';
 import type { LiveEvents } from './webhooks/live-events.js';
 import type { WebhookService } from './webhooks/webhook.service.js';
 import type { WorkspaceService } from './workspace.service.js';
+import type { ScanService } from './scan.service.js';
+import type { StatusService } from './status.service.js';
 
 /** The services both faces call; built once in container/services.ts. */
 export interface Services {
@@ -19,4 +21,6 @@ export interface Services {
   rateLimits: PublicRateLimits;
   webhooks: WebhookService;
   liveEvents: LiveEvents;
+  scans: ScanService;
+  status: StatusService;
 }

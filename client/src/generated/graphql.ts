@@ -120,9 +120,13 @@ export type Mutation = {
   createIntakeLink: IntakeLink;
   /** Registers an endpoint; the answer carries its secret (shown only here and on rotation). */
   createWebhook: Webhook;
+  /** Deletes an upload: its stored file and its object (an infected file stays quarantined until this). Its audit events stay and upload.deleted is added; the link does not get its slot back. Answers true. */
+  deleteUpload: Scalars['Boolean']['output'];
   deleteWebhook: Scalars['Boolean']['output'];
   /** Sends a delivery again, with the same webhook-id. */
   redeliverWebhookDelivery: WebhookDelivery;
+  /** Makes an upload pending and queues a new scan (after a signature update); the verdict records a new scannedAt. */
+  rescanUpload: Upload;
   /** Revokes a link at once. NOT_FOUND when it does not exist or is already revoked. */
   revokeIntakeLink: IntakeLink;
   /** A new secret; the previous one keeps signing beside it for 24 hours. */
@@ -145,6 +149,13 @@ export type MutationCreateWebhookArgs = {
 };
 
 
+export type MutationDeleteUploadArgs = {
+  linkId: Scalars['ID']['input'];
+  uploadId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
 export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
   workspaceId: Scalars['ID']['input'];
@@ -154,6 +165,13 @@ export type MutationDeleteWebhookArgs = {
 export type MutationRedeliverWebhookDeliveryArgs = {
   deliveryId: Scalars['ID']['input'];
   webhookId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRescanUploadArgs = {
+  linkId: Scalars['ID']['input'];
+  uploadId: Scalars['ID']['input'];
   workspaceId: Scalars['ID']['input'];
 };
 
@@ -310,7 +328,11 @@ export type Upload = {
   id: Scalars['ID']['output'];
   linkId: Scalars['ID']['output'];
   receivedAt: Scalars['DateTimeISO']['output'];
+  /** The signature the scanner matched (infected), else null */
+  scanSignature: Maybe<Scalars['String']['output']>;
   scanStatus: ScanStatus;
+  /** When the latest complete scan finished; a rescan moves it */
+  scannedAt: Maybe<Scalars['DateTimeISO']['output']>;
   /** SHA-256 of the file contents, lowercase hex */
   sha256: Scalars['String']['output'];
   /** File size in bytes */

@@ -57,6 +57,8 @@ export interface RouteDefinition<P = Record<string, string>, Q = Record<string, 
   /** Every error code this route can answer with (documented under its HTTP status). */
   errors: ErrorCode[];
   handle(ctx: RouteContext<P, Q, B>): Promise<RouteResult>;
+  /** Runs before a 403 for another workspace's credential is answered (e.g. to audit the attempt). */
+  onForbidden?(ctx: { principal: Principal; params: P; meta: RequestMeta }): Promise<void>;
 }
 
 /** Helps TypeScript infer a route's types from its schemas. */

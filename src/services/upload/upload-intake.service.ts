@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
 import { parseFilename } from '../../domain/filename.js';
+import type { ScanStatus } from '../../domain/scan-status.js';
 import { computeLinkStatus } from '../../domain/link-status.js';
 import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
 import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
@@ -65,6 +66,8 @@ export class UploadIntakeService {
       rateLimits: PublicRateLimits;
       storage: StorageDriver | null;
       maxUploadBytes: number;
+      /** `pending` when a scanner is configured (its follow-up enqueues the scan), else `skipped`. */
+      initialScanStatus: ScanStatus;
       logger: Logger;
       /** Publishes link.exhausted when an upload takes the last slot (absent: nothing is published). */
       publisher?: EventPublisher;
@@ -162,7 +165,10 @@ export class UploadIntakeService {
         sha256: stored.sha256,
         sizeBytes: stored.sizeBytes,
         receivedAt,
-        scanStatus: 'skipped',
+        scanStatus: this.deps.initialScanStatus,
+        scanSignature: null,
+        scanEngine: null,
+        scannedAt: null,
         storageKey: stored.key,
         duplicateOf,
       };

@@ -5,9 +5,9 @@ import { Migration } from '@mikro-orm/migrations';
  * Generated, then checked: the generator wanted to drop the audit trail's append-only trigger (it does
  * not model triggers); those lines are removed, the trigger stays.
  */
-export class Migration20261202151159 extends Migration {
+export class Migration20261202160000 extends Migration {
 
-  override name = 'Migration20261202151159';
+  override name = 'Migration20261202160000';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "webhooks" ("id" uuid not null, "workspace_id" uuid not null, "url" varchar(2048) not null, "events" jsonb not null, "enabled" boolean not null default true, "description" varchar(500) null, "secret" varchar(64) not null, "previous_secret" varchar(64) null, "previous_secret_until" timestamptz(3) null, "created_at" timestamptz(3) not null, "last_success_at" timestamptz(3) null, "consecutive_failures" int not null default 0, "failing_since" timestamptz(3) null, "disabled_reason" varchar(200) null, primary key ("id"));`);
