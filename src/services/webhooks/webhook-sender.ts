@@ -24,6 +24,7 @@ export function sendWebhook(target: string, headers: Record<string, string>, bod
   const elapsed = () => Math.round(performance.now() - started);
   return new Promise((resolve) => {
     let settled = false;
+    let deadline: NodeJS.Timeout | undefined;
     const finish = (result: Omit<SendResult, 'durationMs'>) => {
       if (settled) return;
       settled = true;
@@ -43,7 +44,7 @@ export function sendWebhook(target: string, headers: Record<string, string>, bod
       ...(allowPrivate ? {} : { lookup: safeLookup }),
       agent: false, // a fresh connection each time: a pooled one would skip the address check
     });
-    const deadline = setTimeout(() => {
+    deadline = setTimeout(() => {
       request.destroy(new Error(`no answer within ${DELIVERY_TIMEOUT_MS / 1000} s`));
     }, DELIVERY_TIMEOUT_MS);
     request.on('response', (response) => {
