@@ -41,7 +41,7 @@ export const DELIVERY_TIMEOUT_MS = 10_000;
 
 /**
  * Waits after the 1st, 2nd, ... failed try: two quick ones within a minute, then backing off to about
- * a day in total (24 h 42 m). The last failure marks the delivery failed.
+ * a day in total (23 h 43 m). The last failure marks the delivery failed.
  */
 export const RETRY_DELAYS_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 28_800_000];
 
