@@ -16,7 +16,8 @@ import { formRefusalHandler, pageRouter } from './page/page.router.js';
 /** The Express application and what must be stopped with it. */
 export interface App {
   express: Express;
-  graphql: GraphQLFace;
+  /** null in a worker-only process (PROCESS_ROLES=worker), which serves only the health probes. */
+  graphql: GraphQLFace | null;
   /** Makes /readyz answer 503 while the server drains. */
   setDraining(): void;
 }
@@ -35,6 +36,19 @@ export async function createApp(container: Container): Promise<App> {
 
   let draining = false;
   app.use(healthRoutes(container.infra.database, () => draining));
+
+  if (!config.roles.web) {
+    // A worker-only process runs jobs; it answers its orchestrator's probes and nothing else.
+    app.use((req, _res, next) => next(new AppError('not_found', 'This process only runs background jobs (PROCESS_ROLES=worker).')));
+    app.use(restErrorHandler(logger));
+    return {
+      express: app,
+      graphql: null,
+      setDraining: () => {
+        draining = true;
+      },
+    };
+  }
 
   const routes = apiRoutes({ services, config });
   const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });

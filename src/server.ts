@@ -6,6 +6,7 @@ import type { Config } from './config/load-config.js';
 import { adminTokenNotice } from './config/admin-token.js';
 import { createContainer, type Container } from './container/container.js';
 import { startWorkers, type Workers } from './container/workers.js';
+import { attachSubscriptions } from './graphql/subscriptions.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -41,6 +42,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
   }
   const httpServer = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, app.express);
   httpServer.keepAliveTimeout = 5_000;
+  // A worker-only process has no GraphQL face, hence no subscriptions.
+  const subscriptions = app.graphql ? attachSubscriptions(httpServer, app.graphql.schema, container.services, logger) : null;
   try {
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -48,11 +51,11 @@ export async function startServer(config: Config, logger: Logger, options: Start
     });
   } catch (error) {
     // e.g. EADDRINUSE: release the database (and stop the embedded one) before giving up.
-    await app.graphql.stop();
+    await app.graphql?.stop();
     await container.close();
     throw error;
   }
-  const workers: Workers | undefined = options.workers ? startWorkers(config, logger, container.jobs) : undefined;
+  const workers: Workers | undefined = options.workers ? await startWorkers(config, logger, container.infra, container.jobs) : undefined;
   const address = httpServer.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`;
@@ -61,6 +64,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
   const stop = () =>
     (stopping ??= (async () => {
       app.setDraining();
+      await subscriptions?.dispose();
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       httpServer.closeIdleConnections();
       const grace = setTimeout(() => {
@@ -70,7 +74,7 @@ export async function startServer(config: Config, logger: Logger, options: Start
       await closed;
       clearTimeout(grace);
       await workers?.stop();
-      await app.graphql.stop();
+      await app.graphql?.stop();
       await container.close();
     })());
 

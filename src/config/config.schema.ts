@@ -28,6 +28,30 @@ const trustProxy = z
     return value;
   });
 
+/** What this process does: `web` serves HTTP and enqueues, `worker` runs the queued jobs. */
+export const PROCESS_ROLE_NAMES = ['web', 'worker'] as const;
+export type ProcessRole = (typeof PROCESS_ROLE_NAMES)[number];
+
+const processRoles = z
+  .string()
+  .trim()
+  .default('web,worker')
+  .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+  .pipe(
+    z
+      .array(z.enum(PROCESS_ROLE_NAMES, { error: 'must be a comma list of web and worker' }))
+      .min(1, 'must name at least one of web and worker'),
+  );
+
+const optionalBoolean = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .optional()
+  .transform((value) => (value === undefined || value === '' ? undefined : value))
+  .pipe(z.enum(['true', 'false'], { error: 'must be true or false' }).optional())
+  .transform((value) => (value === undefined ? undefined : value === 'true'));
+
 const url = (protocols: string[]) =>
   z
     .url({ protocol: new RegExp(`^(${protocols.join('|')})$`), error: `must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}` })
@@ -64,6 +88,21 @@ export const envSchema = z
     GRAPHQL_MAX_COST: intFromEnv(25_000, 1),
     ORPHAN_SWEEP_INTERVAL_SECONDS: intFromEnv(3600, 0),
     SHUTDOWN_GRACE_SECONDS: intFromEnv(25, 0, 3600),
+    WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    WEBHOOK_RETRY_SCALE: z
+      .string()
+      .trim()
+      .regex(/^\d+(\.\d+)?$/, 'must be a decimal number')
+      .transform(Number)
+      .pipe(z.number().positive('must be more than 0').max(1000))
+      .default(1),
+    LINK_EXPIRY_CHECK_SECONDS: intFromEnv(30, 0, 3600),
+    PROCESS_ROLES: processRoles,
+    CLAMAV_HOST: optionalString,
+    CLAMAV_PORT: intFromEnv(3310, 1, 65535),
+    CLAMAV_SOCKET: optionalString,
+    CLAMAV_TIMEOUT_SECONDS: intFromEnv(60, 1, 3600),
+    SCAN_REQUIRED: optionalBoolean,
   });
 
 /**
@@ -78,6 +117,9 @@ export function crossFieldProblems(input: Record<string, string | undefined>): s
   }
   if (input['RATE_LIMIT_STORE']?.trim() === 'redis' && blank(input['REDIS_URL'])) {
     problems.push('REDIS_URL: is required when RATE_LIMIT_STORE=redis');
+  }
+  if (!blank(input['CLAMAV_HOST']) && !blank(input['CLAMAV_SOCKET'])) {
+    problems.push('CLAMAV_SOCKET: set either CLAMAV_HOST (with CLAMAV_PORT) or CLAMAV_SOCKET, not both');
   }
   return problems;
 }

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { crossFieldProblems, envSchema, type Env } from './config.schema.js';
+import { crossFieldProblems, envSchema, type Env, type ProcessRole } from './config.schema.js';
 
 /** The server's configuration, parsed and validated once at start. */
 export interface Config {
@@ -33,7 +33,25 @@ export interface Config {
     publicPerMinute: number;
   };
   graphql: { maxCost: number };
-  jobs: { orphanSweepIntervalMs: number };
+  jobs: { orphanSweepIntervalMs: number; linkExpiryCheckMs: number };
+  webhooks: {
+    /** Lets webhooks reach loopback and private addresses (tests, LANs). */
+    allowPrivate: boolean;
+    /** Multiplies the retry waits (tests shrink them). */
+    retryScale: number;
+  };
+  /** What this process does (PROCESS_ROLES): serve HTTP, run queued jobs, or both. */
+  roles: { web: boolean; worker: boolean; names: ProcessRole[] };
+  /** The virus scanner; null when none is configured (uploads stay `skipped`). */
+  scanner: ScannerConfig | null;
+}
+
+/** Where clamd listens, and whether downloads wait for a clean verdict. */
+export interface ScannerConfig {
+  address: { host: string; port: number } | { socket: string };
+  timeoutMs: number;
+  /** Refuse downloads of uploads still `pending` (default true when a scanner is configured). */
+  required: boolean;
 }
 
 /** Thrown when the environment is invalid; `problems` names every bad variable. */
@@ -84,8 +102,17 @@ function toConfig(env: Env, cwd: string): Config {
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
     },
     graphql: { maxCost: env.GRAPHQL_MAX_COST },
-    jobs: { orphanSweepIntervalMs: env.ORPHAN_SWEEP_INTERVAL_SECONDS * 1000 },
+    jobs: { orphanSweepIntervalMs: env.ORPHAN_SWEEP_INTERVAL_SECONDS * 1000, linkExpiryCheckMs: env.LINK_EXPIRY_CHECK_SECONDS * 1000 },
+    webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, retryScale: env.WEBHOOK_RETRY_SCALE },
+    roles: { web: env.PROCESS_ROLES.includes('web'), worker: env.PROCESS_ROLES.includes('worker'), names: [...new Set(env.PROCESS_ROLES)] },
+    scanner: scannerConfig(env),
   };
+}
+
+function scannerConfig(env: Env): ScannerConfig | null {
+  const address = env.CLAMAV_SOCKET ? { socket: env.CLAMAV_SOCKET } : env.CLAMAV_HOST ? { host: env.CLAMAV_HOST, port: env.CLAMAV_PORT } : null;
+  if (!address) return null;
+  return { address, timeoutMs: env.CLAMAV_TIMEOUT_SECONDS * 1000, required: env.SCAN_REQUIRED ?? true };
 }
 
 function storageConfig(env: Env, dataDir: string): Config['storage'] {

@@ -3,6 +3,7 @@ import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
 import { openInfrastructure, type Infrastructure } from './infrastructure.js';
 import { buildServices, type Jobs } from './services.js';
+import type { FollowUps } from '../services/follow-ups.js';
 
 /** Infrastructure and the services built on it: everything but the background workers. */
 export interface Container {
@@ -11,6 +12,8 @@ export interface Container {
   infra: Infrastructure;
   services: Services;
   jobs: Jobs;
+  /** Where features register what follows an event (see services/follow-ups.ts). */
+  followUps: FollowUps;
   /** Closes the infrastructure (the database last) within `deadlineMs`. */
   close(deadlineMs?: number): Promise<void>;
 }
@@ -18,6 +21,6 @@ export interface Container {
 /** Opens the infrastructure and builds the services over it (see infrastructure.ts, services.ts). */
 export async function createContainer(config: Config, logger: Logger): Promise<Container> {
   const infra = await openInfrastructure(config, logger);
-  const { services, jobs } = buildServices(config, logger, infra);
-  return { config, logger, infra, services, jobs, close: (deadlineMs) => infra.close(deadlineMs) };
+  const { services, jobs, followUps } = buildServices(config, logger, infra);
+  return { config, logger, infra, services, jobs, followUps, close: (deadlineMs) => infra.close(deadlineMs) };
 }

@@ -2,6 +2,10 @@ import type { Logger } from 'pino';
 import { resolveAdminToken, type ResolvedAdminToken } from '../config/admin-token.js';
 import type { Config } from '../config/load-config.js';
 import { openDatabase, type Database } from '../db/database.js';
+import { PgListener } from '../db/pg-listener.js';
+import { JobQueue } from '../jobs/job-queue.js';
+import { createScanner } from '../scanner/create-scanner.js';
+import type { Scanner } from '../scanner/scanner.js';
 import { MemoryRateLimitStore } from '../services/rate-limit/memory.store.js';
 import { PostgresRateLimitStore } from '../services/rate-limit/postgres.store.js';
 import type { RateLimitStore } from '../services/rate-limit/rate-limit-store.js';
@@ -15,6 +19,12 @@ export interface Infrastructure {
   /** null when STORAGE_DRIVER=none. */
   storage: StorageDriver | null;
   rateLimitStore: RateLimitStore;
+  /** One LISTEN connection, opened on first use (webhook wake-ups, live subscriptions). */
+  listener: PgListener;
+  /** The durable job queue (pg-boss) on the same database. */
+  jobQueue: JobQueue;
+  /** clamd, or null when no scanner is configured. Connects per scan: nothing to close. */
+  scanner: Scanner | null;
   adminToken: ResolvedAdminToken;
   /** Releases everything, newest first and the database last, within `deadlineMs`. */
   close(deadlineMs?: number): Promise<void>;
@@ -24,7 +34,7 @@ const DEFAULT_CLOSE_DEADLINE_MS = 10_000;
 
 /**
  * Opens the database (embedded when DATABASE_URL is unset) and applies migrations, resolves the admin
- * token, and opens the storage driver and rate-limit store. It starts no background work: that is
+ * token, and opens the storage driver, rate-limit store and job queue. It starts no background work: that is
  * the workers' part (see workers.ts), which only a server process starts.
  */
 export async function openInfrastructure(config: Config, logger: Logger): Promise<Infrastructure> {
@@ -33,12 +43,18 @@ export async function openInfrastructure(config: Config, logger: Logger): Promis
   try {
     const database = await openDatabase(config, logger);
     closers.unshift({ name: 'database', close: () => database.close() });
+    const listener = new PgListener(database.url, logger);
+    closers.unshift({ name: 'LISTEN connection', close: () => listener.close() });
     const adminToken = await resolveAdminToken(config.adminToken, config.dataDir);
     const storage = await createStorageDriver(config.storage);
     if (!storage) logger.warn('STORAGE_DRIVER=none: uploads are refused with 503 upload_service_not_configured');
     const rateLimitStore = await createRateLimitStore(config, database);
     closers.unshift({ name: 'rate-limit store', close: () => rateLimitStore.close() });
-    return { database, storage, rateLimitStore, adminToken, close };
+    const jobQueue = await JobQueue.open(database.url, { background: config.roles.worker, logger });
+    closers.unshift({ name: 'job queue', close: () => jobQueue.close() });
+    const scanner = createScanner(config.scanner);
+    if (!scanner) logger.info('no virus scanner configured (CLAMAV_HOST or CLAMAV_SOCKET): uploads are not scanned (scan_status skipped)');
+    return { database, storage, rateLimitStore, listener, jobQueue, scanner, adminToken, close };
   } catch (error) {
     await close();
     throw error;

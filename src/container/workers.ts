@@ -1,6 +1,9 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { runEvery } from '../jobs/run-every.js';
+import { JobRunner, type JobDefinition } from '../jobs/job-runner.js';
+import { scanUploadJob } from '../jobs/scan-upload.job.js';
+import type { Infrastructure } from './infrastructure.js';
 import type { Jobs } from './services.js';
 
 /** Background work a server process runs; `stop` waits for the work in progress. */
@@ -9,19 +12,36 @@ export interface Workers {
 }
 
 /**
- * Starts the background work. Only a server process calls this (main.ts, through startServer), never
- * a test harness or a CLI that merely builds services.
+ * Starts the background work when the process has the `worker` role (PROCESS_ROLES). Only a server
+ * process calls this (main.ts, through startServer), never a test harness or a CLI that merely
+ * builds services.
  */
-export function startWorkers(config: Config, logger: Logger, jobs: Jobs): Workers {
-  const { orphanSweep } = jobs;
+export async function startWorkers(config: Config, logger: Logger, infra: Infrastructure, jobs: Jobs): Promise<Workers> {
+  if (!config.roles.worker) return { stop: async () => undefined };
+  const { orphanSweep, webhookDelivery, linkExpiry } = jobs;
   orphanSweep?.start(config.jobs.orphanSweepIntervalMs);
   // Same cadence as the orphan sweep (ORPHAN_SWEEP_INTERVAL_SECONDS); both move to the queue together.
   const tusExpirySweep = runEvery('tus expiry sweep', config.jobs.orphanSweepIntervalMs, () => jobs.tusExpirySweep(), logger);
+  webhookDelivery.start();
+  linkExpiry.start(config.jobs.linkExpiryCheckMs);
+  const runner = new JobRunner(infra.jobQueue, logger);
+  await runner.start(jobDefinitions(jobs));
+  void jobs.scans.warnAboutStreamLimit(config.uploads.maxBytes);
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
+      await runner.stop();
       await orphanSweep?.stop();
       await tusExpirySweep.stop();
+      await linkExpiry.stop();
+      await webhookDelivery.stop();
     },
   };
+}
+
+/** Every queue's job body; one line per queue. */
+function jobDefinitions(jobs: Jobs): JobDefinition[] {
+  const definitions: JobDefinition[] = [];
+  if (jobs.scans.configured) definitions.push(scanUploadJob(jobs.scans) as unknown as JobDefinition);
+  return definitions;
 }

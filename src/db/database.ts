@@ -7,6 +7,8 @@ import { buildOrmOptions } from './orm-options.js';
 /** The database connection of a running server. */
 export interface Database {
   orm: MikroORM;
+  /** The connection URL (DATABASE_URL or the embedded server's), for the job queue's own pool and the LISTEN connection. */
+  url: string;
   /** True while PostgreSQL answers a trivial query (for /readyz). */
   isReachable(): Promise<boolean>;
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export async function openDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir
   }
   return {
     orm,
+    url,
     isReachable: async () => {
       try {
         await orm.em.fork().execute('select 1');

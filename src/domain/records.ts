@@ -45,6 +45,12 @@ export interface UploadRecord {
   sizeBytes: number;
   receivedAt: Date;
   scanStatus: ScanStatus;
+  /** The matched signature (infected), else null. */
+  scanSignature: string | null;
+  /** The engine of the latest verdict, null before one. */
+  scanEngine: string | null;
+  /** When the latest complete scan finished, null before one. */
+  scannedAt: Date | null;
   storageKey: string;
   duplicateOf: { id: string; receivedAt: Date } | null;
 }

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   bad_request: { status: 400, graphql: 'BAD_REQUEST', detail: 'The request could not be understood.' },
   invalid_json: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The request body is not valid JSON.' },
   validation_error: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The request is not valid.' },
+  webhook_url_not_allowed: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'Webhook URLs must reach a public address.' },
   payload_too_large: { status: 413, graphql: 'BAD_USER_INPUT', detail: 'The request body is too large.' },
 
   // Links as seen by customers
@@ -29,6 +30,8 @@ export const ERROR_CODES = {
   unsupported_content_type: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'This type of file is not accepted.' },
   content_type_mismatch: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The file content does not match its declared type.' },
   too_many_files: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'Send one file per request.' },
+  file_infected: { status: 409, graphql: 'FILE_INFECTED', detail: 'The virus scanner found a signature in this file; it cannot be downloaded, only deleted.' },
+  scan_pending: { status: 409, graphql: 'SCAN_PENDING', detail: 'This file has not been scanned for viruses yet; try again shortly.' },
   upload_incomplete: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The upload ended before the whole file arrived.' },
 
   // Resumable (tus) uploads
@@ -40,6 +43,8 @@ export const ERROR_CODES = {
   upload_service_not_configured: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'File uploads are not configured on this server.' },
   storage_unavailable: { status: 502, graphql: 'STORAGE_UNAVAILABLE', detail: 'File storage is unavailable; try again later.' },
   audit_unavailable: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'The access could not be recorded in the audit trail, so it was refused.' },
+  scanner_not_configured: { status: 409, graphql: 'SCANNER_NOT_CONFIGURED', detail: 'No virus scanner is configured on this server.' },
+  scanner_unavailable: { status: 503, graphql: 'SCANNER_UNAVAILABLE', detail: 'The virus scanner is unavailable; try again later.' },
   service_unavailable: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'The service is temporarily unavailable; try again later.' },
 
   // GraphQL only (REST never runs queries)

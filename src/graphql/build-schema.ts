@@ -1,8 +1,10 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuditEventResolver } from './resolvers/audit-event.resolver.js';
+import { EventSubscriptionResolver } from './resolvers/event-subscription.resolver.js';
 import { IntakeLinkResolver } from './resolvers/intake-link.resolver.js';
 import { UploadResolver } from './resolvers/upload.resolver.js';
+import { WebhookResolver } from './resolvers/webhook.resolver.js';
 
 /**
  * Builds the executable schema from the resolver classes. Resolvers hold no state: they reach the
@@ -10,9 +12,16 @@ import { UploadResolver } from './resolvers/upload.resolver.js';
  */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [IntakeLinkResolver, UploadResolver, AuditEventResolver],
+    resolvers: [IntakeLinkResolver, UploadResolver, AuditEventResolver, WebhookResolver, EventSubscriptionResolver],
     validate: false, // input rules live in the services (zod), shared with REST
     emitSchemaFile: false,
+    // Subscriptions bring their own event source (LiveEvents); type-graphql insists on a pubSub anyway.
+    pubSub: {
+      publish: () => undefined,
+      subscribe: () => {
+        throw new Error('subscriptions use their own subscribe function');
+      },
+    },
   });
 }
 

@@ -6,6 +6,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
@@ -20,12 +21,15 @@ import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
 export interface GraphQLFace {
   router: Router;
+  /** The executable schema, also served over graphql-ws (subscriptions.ts). */
+  schema: GraphQLSchema;
   stop(): Promise<void>;
 }
 
 export async function createGraphQLFace(services: Services, config: Config, logger: Logger): Promise<GraphQLFace> {
+  const schema = await buildGraphQLSchema();
   const server = new ApolloServer<GraphQLContext>({
-    schema: await buildGraphQLSchema(),
+    schema,
     formatError: formatGraphQLError(logger),
     includeStacktraceInErrorResponses: false,
     // Introspection stays on: the schema is public documentation (and subject to the query limits).
@@ -61,5 +65,5 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req)) }),
   );
   router.use('/graphql', graphqlRequestErrorHandler(logger));
-  return { router, stop: () => server.stop() };
+  return { router, schema, stop: () => server.stop() };
 }

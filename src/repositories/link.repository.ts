@@ -118,6 +118,22 @@ export class LinkRepository extends BaseRepository {
     return row ? toRecord(row) : null;
   }
 
+  /**
+   * Marks up to `limit` links whose expiry has passed (and that were not revoked) as announced, and
+   * returns them: each is returned once, whichever process asks (SKIP LOCKED, then the mark).
+   */
+  async claimNewlyExpired(tx: Tx, now: Date, limit: number): Promise<LinkRecord[]> {
+    const rows = await this.rows<LinkRow>(
+      `update intake_links set expiry_announced_at = ?
+       where id in (select id from intake_links where expires_at <= ? and expiry_announced_at is null and revoked_at is null
+                    order by expires_at limit ? for update skip locked)
+       returning ${LINK_COLUMNS}`,
+      [now, now, limit],
+      tx,
+    );
+    return rows.map(toRecord);
+  }
+
   async findById(id: string, tx?: Tx): Promise<LinkRecord | null> {
     const [row] = await this.rows<LinkRow>(`select ${LINK_COLUMNS} from intake_links where id = ?`, [id], tx);
     return row ? toRecord(row) : null;

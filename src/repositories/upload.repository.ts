@@ -15,6 +15,9 @@ interface UploadRow {
   size_bytes: string | number;
   received_at: Date;
   scan_status: ScanStatus;
+  scan_signature: string | null;
+  scan_engine: string | null;
+  scanned_at: Date | null;
   storage_key: string;
   duplicate_of_id: string | null;
   duplicate_of_received_at: Date | null;
@@ -22,7 +25,7 @@ interface UploadRow {
 
 // The original's received_at comes from a self-join rather than a copy, so it is always the truth.
 const SELECT_UPLOADS = `select u.id, u.link_id, u.workspace_id, u.customer_slug, u.filename, u.content_type, u.sha256,
-  u.size_bytes, u.received_at, u.scan_status, u.storage_key, u.duplicate_of_id, d.received_at as duplicate_of_received_at
+  u.size_bytes, u.received_at, u.scan_status, u.scan_signature, u.scan_engine, u.scanned_at, u.storage_key, u.duplicate_of_id, d.received_at as duplicate_of_received_at
   from uploads u left join uploads d on d.id = u.duplicate_of_id`;
 
 /** Received files. A row is written only after its object is completely stored. */
@@ -39,6 +42,9 @@ export class UploadRepository extends BaseRepository {
       sizeBytes: record.sizeBytes,
       receivedAt: record.receivedAt,
       scanStatus: record.scanStatus,
+      scanSignature: record.scanSignature,
+      scanEngine: record.scanEngine,
+      scannedAt: record.scannedAt,
       storageKey: record.storageKey,
       duplicateOf: record.duplicateOf?.id ?? null,
     });
@@ -82,6 +88,49 @@ export class UploadRepository extends BaseRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** One upload by id, in any workspace (the scan job and refusal audits look uploads up this way). */
+  async findById(uploadId: string, tx?: Tx): Promise<UploadRecord | null> {
+    const [row] = await this.rows<UploadRow>(`${SELECT_UPLOADS} where u.id = ?`, [uploadId], tx);
+    return row ? toRecord(row) : null;
+  }
+
+  /** Locks the row for the rest of `tx` and returns it (null when it was deleted). */
+  async lockById(tx: Tx, uploadId: string): Promise<UploadRecord | null> {
+    await tx.execute('select 1 from uploads where id = ? for update', [uploadId]);
+    return this.findById(uploadId, tx);
+  }
+
+  /** Stores a scan outcome. */
+  async setScanState(
+    tx: Tx,
+    uploadId: string,
+    state: { status: ScanStatus; signature: string | null; engine: string | null; scannedAt: Date | null },
+  ): Promise<void> {
+    await tx.execute('update uploads set scan_status = ?, scan_signature = ?, scan_engine = ?, scanned_at = ? where id = ?', [
+      state.status,
+      state.signature,
+      state.engine,
+      state.scannedAt,
+      uploadId,
+    ]);
+  }
+
+  /** Marks an upload pending again (a rescan); the previous verdict's facts stay until the new one. */
+  async markPending(tx: Tx, uploadId: string): Promise<void> {
+    await tx.execute(`update uploads set scan_status = 'pending' where id = ?`, [uploadId]);
+  }
+
+  /** Removes the row (its audit events stay: they have no foreign key to it). */
+  async delete(tx: Tx, uploadId: string): Promise<void> {
+    await tx.execute('delete from uploads where id = ?', [uploadId]);
+  }
+
+  /** When the oldest pending upload arrived, or null when none is pending. */
+  async oldestPendingReceivedAt(): Promise<Date | null> {
+    const [row] = await this.rows<{ oldest: Date | null }>(`select min(received_at) as oldest from uploads where scan_status = 'pending'`, []);
+    return row?.oldest ? toDate(row.oldest) : null;
+  }
+
   /** Which of these storage keys belong to an upload row (the orphan sweep keeps those). */
   async existingStorageKeys(keys: readonly string[]): Promise<Set<string>> {
     if (keys.length === 0) return new Set();
@@ -102,6 +151,9 @@ function toRecord(row: UploadRow): UploadRecord {
     sizeBytes: Number(row.size_bytes),
     receivedAt: toDate(row.received_at),
     scanStatus: row.scan_status,
+    scanSignature: row.scan_signature,
+    scanEngine: row.scan_engine,
+    scannedAt: row.scanned_at === null ? null : toDate(row.scanned_at),
     storageKey: row.storage_key,
     duplicateOf: row.duplicate_of_id
       ? { id: row.duplicate_of_id, receivedAt: toDate(row.duplicate_of_received_at as Date) }

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx } from '../db/unit-of-work.js';
+import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
 import type { AuditEventType } from '../domain/audit-vocabulary.js';
 import type { Actor, AuditEventRecord, RequestMeta } from '../domain/records.js';
 import { AppError } from '../errors/app-error.js';
 import type { AuditEventRepository } from '../repositories/audit-event.repository.js';
 import type { AuthService, Principal } from './auth.service.js';
+import type { FollowUps } from './follow-ups.js';
 import { cursorId, invalidCursor, pageLimit, toPage, type Page, type PageRequest } from './paging.js';
 import { isUuid } from './validation.js';
 
@@ -29,15 +30,21 @@ export interface AuditQuery extends PageRequest {
 
 const MAX_USER_AGENT = 512;
 
+
 /** The audit trail: recording events and listing them for operators. */
 export class AuditService {
   constructor(
     private readonly auth: AuthService,
     private readonly events: AuditEventRepository,
+    private readonly followUps: FollowUps,
   ) {}
 
-  /** Appends an event, inside `tx` when given (so it commits or rolls back with the change it records). */
-  async record(entry: AuditEntry, tx?: Tx): Promise<AuditEventRecord> {
+  /**
+   * Appends an event inside `tx`, the transaction of the change it records, and runs the follow-ups
+   * registered for it (enqueueing a scan, a webhook delivery) in that same transaction: the change,
+   * its record and its consequences commit together or not at all.
+   */
+  async record(entry: AuditEntry, tx: Tx): Promise<AuditEventRecord> {
     const event: AuditEventRecord = {
       id: randomUUID(),
       type: entry.type,
@@ -51,6 +58,7 @@ export class AuditService {
       detail: { ...entry.detail, ...(entry.meta?.requestId ? { request_id: entry.meta.requestId } : {}) },
     };
     await this.events.insert(event, tx);
+    await this.followUps.after(event, tx);
     return event;
   }
 

@@ -6,7 +6,11 @@ import type { ResumableIntakeService } from './upload/resumable-intake.service.j
 import type { UploadIntakeService } from './upload/upload-intake.service.js';
 import type { UploadPageService } from './upload/upload-page.service.js';
 import type { UploadService } from './upload/upload.service.js';
+import type { LiveEvents } from './webhooks/live-events.js';
+import type { WebhookService } from './webhooks/webhook.service.js';
 import type { WorkspaceService } from './workspace.service.js';
+import type { ScanService } from './scan.service.js';
+import type { StatusService } from './status.service.js';
 
 /** The services both faces call; built once in container/services.ts. */
 export interface Services {
@@ -20,4 +24,8 @@ export interface Services {
   uploadPage: UploadPageService;
   audit: AuditService;
   rateLimits: PublicRateLimits;
+  webhooks: WebhookService;
+  liveEvents: LiveEvents;
+  scans: ScanService;
+  status: StatusService;
 }

@@ -46,7 +46,7 @@ export function graphqlMultipart<T = any>(
   return api.request('POST', '/graphql', { body: form, headers, token: options.token });
 }
 
-export const UPLOAD_FIELDS = 'id linkId customerSlug filename contentType sha256 sizeBytes receivedAt scanStatus duplicateOf { id receivedAt }';
+export const UPLOAD_FIELDS = 'id linkId customerSlug filename contentType sha256 sizeBytes receivedAt scanStatus scanSignature scannedAt duplicateOf { id receivedAt }';
 
 /** The public mutation, with every Upload field selected. */
 export const UPLOAD_TO_INTAKE_LINK = `mutation UploadToIntakeLink($linkToken: String!, $file: File!) {

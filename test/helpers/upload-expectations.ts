@@ -4,7 +4,7 @@ import type { ApiClient, TestWorkspace } from './api-client.js';
 
 /** The documented fields of an upload object, in the documented order. */
 export const UPLOAD_FIELDS = [
-  'id', 'link_id', 'customer_slug', 'filename', 'content_type', 'sha256', 'size_bytes', 'received_at', 'scan_status', 'duplicate_of',
+  'id', 'link_id', 'customer_slug', 'filename', 'content_type', 'sha256', 'size_bytes', 'received_at', 'scan_status', 'scan_signature', 'scanned_at', 'duplicate_of',
 ];
 
 /** A UTC ISO-8601 timestamp as the REST face writes it. */

@@ -39,6 +39,8 @@ function restUploadAsGraphQL(upload: any): Record<string, unknown> {
     sizeBytes: upload.size_bytes,
     receivedAt: upload.received_at,
     scanStatus: String(upload.scan_status).toUpperCase(),
+    scanSignature: upload.scan_signature,
+    scannedAt: upload.scanned_at,
     duplicateOf: upload.duplicate_of ? { id: upload.duplicate_of.id, receivedAt: upload.duplicate_of.received_at } : null,
   };
 }
@@ -77,7 +79,7 @@ describe('the schema as issue 4 documents it', () => {
     const mutationType = data.mutation.fields.find((f: any) => f.name === 'uploadToIntakeLink').type;
     expect(mutationType).toEqual({ kind: 'NON_NULL', name: null, ofType: { name: 'Upload' } });
     expect(data.upload.fields.map((f: any) => f.name).sort()).toEqual(
-      ['id', 'linkId', 'customerSlug', 'filename', 'contentType', 'sha256', 'sizeBytes', 'receivedAt', 'scanStatus', 'duplicateOf'].sort(),
+      ['id', 'linkId', 'customerSlug', 'filename', 'contentType', 'sha256', 'sizeBytes', 'receivedAt', 'scanStatus', 'scanSignature', 'scannedAt', 'duplicateOf'].sort(),
     );
     expect(data.upload.fields.find((f: any) => f.name === 'duplicateOf').type).toEqual({ kind: 'OBJECT', name: 'DuplicateReference', ofType: null });
     expect(data.scan.enumValues.map((v: any) => v.name).sort()).toEqual(['CLEAN', 'INFECTED', 'PENDING', 'SKIPPED']);

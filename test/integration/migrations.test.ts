@@ -50,6 +50,6 @@ describe('migrations', () => {
     expect(await run()).toBe(0);
     expect(await run()).toBe(0);
     const tables = await adminQuery(url, "select count(*)::int as n from information_schema.tables where table_schema = 'public'");
-    expect(tables.rows[0].n).toBe(8);
+    expect(tables.rows[0].n).toBe(10); // workspaces, api_keys, intake_links, uploads, audit_events, rate_limit_counters, upload_reservations, webhooks, webhook_deliveries, mikro_orm_migrations
   });
 });

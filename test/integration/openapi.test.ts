@@ -24,6 +24,17 @@ const documented = [
   ['get', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download'],
   ['post', '/upload/{link_token}/files'],
   ['get', '/v1/{workspace_id}/audit-events'],
+  ['delete', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}'],
+  ['post', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/rescan'],
+  ['get', '/v1/status'],
+  ['post', '/v1/{workspace_id}/webhooks'],
+  ['get', '/v1/{workspace_id}/webhooks'],
+  ['get', '/v1/{workspace_id}/webhooks/{webhook_id}'],
+  ['patch', '/v1/{workspace_id}/webhooks/{webhook_id}'],
+  ['delete', '/v1/{workspace_id}/webhooks/{webhook_id}'],
+  ['post', '/v1/{workspace_id}/webhooks/{webhook_id}/rotate-secret'],
+  ['get', '/v1/{workspace_id}/webhooks/{webhook_id}/deliveries'],
+  ['post', '/v1/{workspace_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver'],
 ] as const;
 
 describe('the OpenAPI document generated from the route table', () => {

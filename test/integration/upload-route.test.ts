@@ -38,6 +38,8 @@ describe.each(STORAGE_TARGETS)('POST /upload/{link_token}/files on $name storage
       size_bytes: bytes.length,
       received_at: expect.stringMatching(ISO_TIMESTAMP),
       scan_status: 'skipped',
+      scan_signature: null,
+      scanned_at: null,
       duplicate_of: null,
     });
     expect(Date.parse(res.body.received_at)).toBeGreaterThanOrEqual(before - 1000);

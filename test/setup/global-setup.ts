@@ -7,6 +7,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import type { TestProject } from 'vitest/node';
 import { migrate } from '../../src/db/database.js';
 import { buildOrmOptions } from '../../src/db/orm-options.js';
+import { JobQueue } from '../../src/jobs/job-queue.js';
+import pino from 'pino';
 import { startGcsEmulator, type GcsEmulator } from '../services/gcs-emulator.js';
 import { adminQuery, databaseUrl, startTestPostgres, type TestPostgres } from './test-postgres.js';
 
@@ -53,6 +55,9 @@ async function createTemplateDatabase(postgres: TestPostgres): Promise<string> {
   } finally {
     await orm.close(true);
   }
+  // pg-boss's schema too, so each test database starts with its queue installed (as a first start leaves it).
+  const queue = await JobQueue.open(databaseUrl(postgres.adminUrl, name), { background: false, logger: pino({ level: 'silent' }) });
+  await queue.close();
   await adminQuery(postgres.adminUrl, `alter database "${name}" with is_template true allow_connections false`);
   return name;
 }

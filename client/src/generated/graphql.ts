@@ -63,6 +63,12 @@ export type CreateIntakeLinkInput = {
   maxUploads?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type CreateWebhookInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  events: Array<WebhookEventType>;
+  url: Scalars['String']['input'];
+};
+
 /** The earliest upload in the workspace with the same SHA-256. */
 export type DuplicateReference = {
   __typename?: 'DuplicateReference';
@@ -112,8 +118,20 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an upload link for a customer. */
   createIntakeLink: IntakeLink;
+  /** Registers an endpoint; the answer carries its secret (shown only here and on rotation). */
+  createWebhook: Webhook;
+  /** Deletes an upload: its stored file and its object (an infected file stays quarantined until this). Its audit events stay and upload.deleted is added; the link does not get its slot back. Answers true. */
+  deleteUpload: Scalars['Boolean']['output'];
+  deleteWebhook: Scalars['Boolean']['output'];
+  /** Sends a delivery again, with the same webhook-id. */
+  redeliverWebhookDelivery: WebhookDelivery;
+  /** Makes an upload pending and queues a new scan (after a signature update); the verdict records a new scannedAt. */
+  rescanUpload: Upload;
   /** Revokes a link at once. NOT_FOUND when it does not exist or is already revoked. */
   revokeIntakeLink: IntakeLink;
+  /** A new secret; the previous one keeps signing beside it for 24 hours. */
+  rotateWebhookSecret: Webhook;
+  updateWebhook: Webhook;
   /** Public (the link token is the credential): uploads one file through a link, with the same checks as POST /upload/{link_token}/files. Send a GraphQL multipart request with the header apollo-require-preflight: true. */
   uploadToIntakeLink: Upload;
 };
@@ -125,8 +143,54 @@ export type MutationCreateIntakeLinkArgs = {
 };
 
 
+export type MutationCreateWebhookArgs = {
+  input: CreateWebhookInput;
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteUploadArgs = {
+  linkId: Scalars['ID']['input'];
+  uploadId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRedeliverWebhookDeliveryArgs = {
+  deliveryId: Scalars['ID']['input'];
+  webhookId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRescanUploadArgs = {
+  linkId: Scalars['ID']['input'];
+  uploadId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeIntakeLinkArgs = {
   id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRotateWebhookSecretArgs = {
+  id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateWebhookArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWebhookInput;
   workspaceId: Scalars['ID']['input'];
 };
 
@@ -134,6 +198,15 @@ export type MutationRevokeIntakeLinkArgs = {
 export type MutationUploadToIntakeLinkArgs = {
   file: Scalars['File']['input'];
   linkToken: Scalars['String']['input'];
+};
+
+/** An event as webhooks deliver it: the same type, timestamp and data. */
+export type NotificationEvent = {
+  __typename?: 'NotificationEvent';
+  /** Ids and file facts (snake_case keys, as in webhook bodies) */
+  data: Scalars['JSONObject']['output'];
+  timestamp: Scalars['DateTimeISO']['output'];
+  type: WebhookEventType;
 };
 
 export type Query = {
@@ -146,6 +219,11 @@ export type Query = {
   intakeLinks: Array<IntakeLink>;
   /** Files received through a link, newest first. */
   uploads: Array<Upload>;
+  webhook: Webhook;
+  /** The delivery log of a webhook, newest first. */
+  webhookDeliveries: Array<WebhookDelivery>;
+  /** Webhook endpoints of a workspace, newest first (secrets are null here). */
+  webhooks: Array<Webhook>;
 };
 
 
@@ -179,6 +257,27 @@ export type QueryUploadsArgs = {
   workspaceId: Scalars['ID']['input'];
 };
 
+
+export type QueryWebhookArgs = {
+  id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  cursor: InputMaybe<Scalars['String']['input']>;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  webhookId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhooksArgs = {
+  cursor: InputMaybe<Scalars['String']['input']>;
+  limit: InputMaybe<Scalars['Int']['input']>;
+  workspaceId: Scalars['ID']['input'];
+};
+
 /** Where the virus scan of a file stands. */
 export type ScanStatus =
   /** Scanned, nothing found */
@@ -189,6 +288,32 @@ export type ScanStatus =
   | 'PENDING'
   /** No scanner is configured */
   | 'SKIPPED';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Link events of a workspace (created, revoked, exhausted, expired) as they commit. */
+  linkEvents: NotificationEvent;
+  /** Upload events of a workspace (or of one link) as they commit, with the payloads webhooks carry. */
+  uploadEvents: NotificationEvent;
+};
+
+
+export type SubscriptionLinkEventsArgs = {
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionUploadEventsArgs = {
+  linkId: InputMaybe<Scalars['ID']['input']>;
+  workspaceId: Scalars['ID']['input'];
+};
+
+export type UpdateWebhookInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  enabled?: InputMaybe<Scalars['Boolean']['input']>;
+  events?: InputMaybe<Array<WebhookEventType>>;
+  url?: InputMaybe<Scalars['String']['input']>;
+};
 
 /** A file received through a link. */
 export type Upload = {
@@ -203,9 +328,69 @@ export type Upload = {
   id: Scalars['ID']['output'];
   linkId: Scalars['ID']['output'];
   receivedAt: Scalars['DateTimeISO']['output'];
+  /** The signature the scanner matched (infected), else null */
+  scanSignature: Maybe<Scalars['String']['output']>;
   scanStatus: ScanStatus;
+  /** When the latest complete scan finished; a rescan moves it */
+  scannedAt: Maybe<Scalars['DateTimeISO']['output']>;
   /** SHA-256 of the file contents, lowercase hex */
   sha256: Scalars['String']['output'];
   /** File size in bytes */
   sizeBytes: Scalars['SafeInt']['output'];
 };
+
+/** An endpoint that receives signed deliveries (Standard Webhooks). */
+export type Webhook = {
+  __typename?: 'Webhook';
+  consecutiveFailures: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  description: Maybe<Scalars['String']['output']>;
+  /** Why the server disabled it, else null */
+  disabledReason: Maybe<Scalars['String']['output']>;
+  enabled: Scalars['Boolean']['output'];
+  events: Array<WebhookEventType>;
+  id: Scalars['ID']['output'];
+  lastSuccessAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The signing secret: only in the answers of createWebhook and rotateWebhookSecret, else null */
+  secret: Maybe<Scalars['String']['output']>;
+  url: Scalars['String']['output'];
+};
+
+/** One event for one endpoint, and how its delivery went. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTimeISO']['output'];
+  deliveredAt: Maybe<Scalars['DateTimeISO']['output']>;
+  eventType: WebhookEventType;
+  /** Also the webhook-id header of every try */
+  id: Scalars['ID']['output'];
+  lastAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  lastDurationMs: Maybe<Scalars['Int']['output']>;
+  lastError: Maybe<Scalars['String']['output']>;
+  lastStatusCode: Maybe<Scalars['Int']['output']>;
+  nextAttemptAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** The body as sent: {type, timestamp, data} */
+  payload: Scalars['JSONObject']['output'];
+  status: WebhookDeliveryStatus;
+  webhookId: Scalars['ID']['output'];
+};
+
+/** How a delivery fares. */
+export type WebhookDeliveryStatus =
+  | 'FAILED'
+  | 'PENDING'
+  | 'SUCCEEDED';
+
+/** Events webhooks and subscriptions carry (REST spells them dotted: link.created, upload.received, ...). */
+export type WebhookEventType =
+  | 'LINK_CREATED'
+  | 'LINK_EXHAUSTED'
+  | 'LINK_EXPIRED'
+  | 'LINK_REVOKED'
+  | 'UPLOAD_DELETED'
+  | 'UPLOAD_DOWNLOADED'
+  | 'UPLOAD_DOWNLOAD_REFUSED'
+  | 'UPLOAD_INFECTED'
+  | 'UPLOAD_RECEIVED'
+  | 'UPLOAD_SCANNED';

@@ -61,4 +61,8 @@ export class IntakeLink {
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   lastUploadAt: Date | null = null;
+
+  /** When link.expired was announced (the expiry job sets it once, so it is sent once). */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  expiryAnnouncedAt: Date | null = null;
 }

@@ -18,6 +18,33 @@ export class UploadResolver {
     return uploads.map(toUploadType);
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes an upload: its stored file and its object (an infected file stays quarantined until this). Its audit events stay ' +
+      'and upload.deleted is added; the link does not get its slot back. Answers true.',
+  })
+  async deleteUpload(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('workspaceId', () => ID) workspaceId: string,
+    @Arg('linkId', () => ID) linkId: string,
+    @Arg('uploadId', () => ID) uploadId: string,
+  ): Promise<boolean> {
+    await ctx.services.uploads.delete(await ctx.principal(), workspaceId, linkId, uploadId, ctx.meta);
+    return true;
+  }
+
+  @Mutation(() => UploadType, {
+    description: 'Makes an upload pending and queues a new scan (after a signature update); the verdict records a new scannedAt.',
+  })
+  async rescanUpload(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('workspaceId', () => ID) workspaceId: string,
+    @Arg('linkId', () => ID) linkId: string,
+    @Arg('uploadId', () => ID) uploadId: string,
+  ): Promise<UploadType> {
+    return toUploadType(await ctx.services.scans.requestRescan(await ctx.principal(), workspaceId, linkId, uploadId, ctx.meta));
+  }
+
   @Mutation(() => UploadType, {
     description:
       `Public (the link token is the credential): uploads one file through a link, with the same checks as POST ${PUBLIC_PATHS.uploadFiles}. ` +

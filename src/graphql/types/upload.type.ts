@@ -48,6 +48,12 @@ export class UploadType {
   @Field(() => ScanStatusEnum)
   scanStatus!: ScanStatus;
 
+  @Field(() => String, { nullable: true, description: 'The signature the scanner matched (infected), else null' })
+  scanSignature!: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the latest complete scan finished; a rescan moves it' })
+  scannedAt!: Date | null;
+
   @Field(() => DuplicateReferenceType, { nullable: true, description: 'Set when the same content was uploaded before in this workspace' })
   duplicateOf!: DuplicateReferenceType | null;
 }
@@ -63,6 +69,8 @@ export function toUploadType(upload: UploadRecord): UploadType {
     sizeBytes: upload.sizeBytes,
     receivedAt: upload.receivedAt,
     scanStatus: upload.scanStatus,
+    scanSignature: upload.scanSignature,
+    scannedAt: upload.scannedAt,
     duplicateOf: upload.duplicateOf,
   };
 }

@@ -57,7 +57,16 @@ async function run(route: AnyRoute, req: Request, res: Response, services: Servi
     principal = await services.auth.authenticate(req.get('authorization'));
     // Access to the workspace is settled before the input is judged: a stranger learns nothing from a 422.
     const workspaceId = req.params['workspace_id'];
-    if (typeof workspaceId === 'string') await services.auth.assertWorkspaceAccess(principal, workspaceId);
+    if (typeof workspaceId === 'string') {
+      try {
+        await services.auth.assertWorkspaceAccess(principal, workspaceId);
+      } catch (error) {
+        if (route.onForbidden && error instanceof AppError && error.code === 'forbidden') {
+          await route.onForbidden({ principal, params: req.params, meta: requestMeta(req) });
+        }
+        throw error;
+      }
+    }
   }
   const query = route.query ? parseOrThrow(route.query, { ...req.query }, 'query') : {};
   const body = route.body?.kind === 'json' ? parseOrThrow(route.body.schema, await readJsonBody(req), 'body') : undefined;

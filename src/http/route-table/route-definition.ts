@@ -40,7 +40,7 @@ export interface ResponseSpec {
  * operation, so the served API and its description cannot drift apart.
  */
 export interface RouteDefinition<P = Record<string, string>, Q = Record<string, never>, B = undefined> {
-  method: 'get' | 'post' | 'delete';
+  method: 'get' | 'post' | 'patch' | 'delete';
   /** OpenAPI-style full path, e.g. `/v1/{workspace_id}/intake/links`. */
   path: string;
   operationId: string;
@@ -58,6 +58,8 @@ export interface RouteDefinition<P = Record<string, string>, Q = Record<string, 
   /** Every error code this route can answer with (documented under its HTTP status). */
   errors: ErrorCode[];
   handle(ctx: RouteContext<P, Q, B>): Promise<RouteResult>;
+  /** Runs before a 403 for another workspace's credential is answered (e.g. to audit the attempt). */
+  onForbidden?(ctx: { principal: Principal; params: P; meta: RequestMeta }): Promise<void>;
 }
 
 /** Helps TypeScript infer a route's types from its schemas. */

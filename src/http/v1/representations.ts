@@ -5,6 +5,7 @@ import { SCAN_STATUSES } from '../../domain/scan-status.js';
 import type { ApiKeyRecord, AuditEventRecord, UploadRecord, WorkspaceRecord } from '../../domain/records.js';
 import type { LinkView } from '../../services/link.service.js';
 import type { IssuedApiKey } from '../../services/workspace.service.js';
+import type { OperatorStatus } from '../../services/status.service.js';
 
 /*
  * The REST representations: snake_case, UTC ISO-8601 timestamps, exactly the documented fields in
@@ -47,6 +48,8 @@ export const UploadObject = z
     size_bytes: z.int(),
     received_at: timestamp,
     scan_status: z.enum(SCAN_STATUSES),
+    scan_signature: z.string().nullable().meta({ description: 'The signature the scanner matched (infected), else null' }),
+    scanned_at: timestamp.nullable().meta({ description: 'When the latest complete scan finished; a rescan moves it' }),
     duplicate_of: z.object({ id: uuid, received_at: timestamp }).nullable(),
   })
   .meta({ id: 'Upload' });
@@ -106,6 +109,8 @@ export function toUploadObject(upload: UploadRecord): z.infer<typeof UploadObjec
     size_bytes: upload.sizeBytes,
     received_at: iso(upload.receivedAt),
     scan_status: upload.scanStatus,
+    scan_signature: upload.scanSignature,
+    scanned_at: upload.scannedAt ? iso(upload.scannedAt) : null,
     duplicate_of: upload.duplicateOf ? { id: upload.duplicateOf.id, received_at: iso(upload.duplicateOf.receivedAt) } : null,
   };
 }
@@ -131,4 +136,30 @@ export function toWorkspaceCreatedObject(workspace: WorkspaceRecord, key: Issued
 
 export function toApiKeyCreatedObject(key: ApiKeyRecord & { secret: string }): z.infer<typeof ApiKeyCreatedObject> {
   return { id: key.id, api_key: key.secret, created_at: iso(key.createdAt) };
+}
+
+export const StatusObject = z
+  .object({
+    database: z.object({ reachable: z.boolean() }),
+    scanner: z.object({
+      configured: z.boolean(),
+      reachable: z.boolean(),
+      version: z.string().nullable().meta({ description: "clamd's VERSION answer" }),
+      queue_depth: z.int().meta({ description: 'Scan jobs waiting, retrying or running' }),
+      oldest_pending_age_seconds: z.int().nullable().meta({ description: 'Age of the oldest pending upload' }),
+    }),
+  })
+  .meta({ id: 'OperatorStatus' });
+
+export function toStatusObject(status: OperatorStatus): z.infer<typeof StatusObject> {
+  return {
+    database: { reachable: status.database.reachable },
+    scanner: {
+      configured: status.scanner.configured,
+      reachable: status.scanner.reachable,
+      version: status.scanner.version,
+      queue_depth: status.scanner.queueDepth,
+      oldest_pending_age_seconds: status.scanner.oldestPendingAgeSeconds,
+    },
+  };
 }

@@ -74,7 +74,9 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       summary: 'Download an upload',
       description:
         'Returns the raw file bytes with a Content-Disposition: attachment header. Every download is recorded as a PHI access ' +
-        'event in the audit trail before the first byte is sent; when it cannot be recorded, nothing is sent (503).',
+        'event in the audit trail before the first byte is sent; when it cannot be recorded, nothing is sent (503). ' +
+        'An infected file is never sent (409 file_infected); while SCAN_REQUIRED is true, neither is one still being scanned ' +
+        '(409 scan_pending). Each refusal is recorded as upload.download_refused with its reason.',
       tag: 'Uploads',
       auth: 'bearer',
       params: { workspace_id: 'The workspace', link_id: 'The link', upload_id: 'The upload' },
@@ -89,7 +91,11 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
           },
         },
       },
-      errors: ['unauthorized', 'forbidden', 'not_found', 'storage_unavailable', 'audit_unavailable', 'upload_service_not_configured'],
+      errors: [
+        'unauthorized', 'forbidden', 'not_found', 'file_infected', 'scan_pending', 'storage_unavailable', 'audit_unavailable',
+        'upload_service_not_configured',
+      ],
+      onForbidden: ({ principal, params, meta }) => services.uploads.recordForbiddenDownload(principal, params.link_id, params.upload_id, meta),
       handle: async ({ principal, params, meta }) => {
         const { upload, object } = await services.uploads.openDownload(principal, params.workspace_id, params.link_id, params.upload_id, meta);
         return {
@@ -105,6 +111,42 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
             'Content-Security-Policy': "default-src 'none'; sandbox",
           },
         };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}',
+      operationId: 'deleteUpload',
+      summary: 'Delete an upload',
+      description:
+        'Removes the stored file and its upload object (an infected file stays quarantined until this). Its audit events stay and ' +
+        'upload.deleted is added; the link does not get its upload slot back.',
+      tag: 'Uploads',
+      auth: 'bearer',
+      params: { workspace_id: 'The workspace', link_id: 'The link', upload_id: 'The upload' },
+      responses: { 204: { description: 'Deleted' } },
+      errors: ['unauthorized', 'forbidden', 'not_found'],
+      handle: async ({ principal, params, meta }) => {
+        await services.uploads.delete(principal, params.workspace_id, params.link_id, params.upload_id, meta);
+        return { kind: 'empty', status: 204 };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/rescan',
+      operationId: 'rescanUpload',
+      summary: 'Scan an upload again',
+      description:
+        'Makes the upload pending and queues a new scan (after a signature update, say); its verdict records a new scanned_at. ' +
+        '409 scanner_not_configured when no scanner is configured.',
+      tag: 'Uploads',
+      auth: 'bearer',
+      params: { workspace_id: 'The workspace', link_id: 'The link', upload_id: 'The upload' },
+      responses: { 202: { description: 'The scan is queued; the upload as it is now (pending)', schema: UploadObject } },
+      errors: ['unauthorized', 'forbidden', 'not_found', 'scanner_not_configured'],
+      handle: async ({ principal, params, meta }) => {
+        const upload = await services.scans.requestRescan(principal, params.workspace_id, params.link_id, params.upload_id, meta);
+        return { kind: 'json', status: 202, body: toUploadObject(upload) };
       },
     }),
   ];

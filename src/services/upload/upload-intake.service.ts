@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
 import { parseFilename } from '../../domain/filename.js';
+import type { ScanStatus } from '../../domain/scan-status.js';
 import { computeLinkStatus } from '../../domain/link-status.js';
 import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
 import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
@@ -17,6 +18,8 @@ import type { StorageDriver } from '../../storage/storage-driver.js';
 import { uploadObjectKey } from '../../storage/storage-keys.js';
 import type { AuditService } from '../audit.service.js';
 import type { PublicRateLimits } from '../rate-limit/public-rate-limits.js';
+import type { EventPublisher } from '../webhooks/event-publisher.js';
+import { linkExhausted } from '../webhooks/link-notifications.js';
 import { UploadInspector } from './upload-inspector.js';
 
 /**
@@ -66,7 +69,11 @@ export class UploadIntakeService {
       rateLimits: PublicRateLimits;
       storage: StorageDriver | null;
       maxUploadBytes: number;
+      /** `pending` when a scanner is configured (its follow-up enqueues the scan), else `skipped`. */
+      initialScanStatus: ScanStatus;
       logger: Logger;
+      /** Publishes link.exhausted when an upload takes the last slot (absent: nothing is published). */
+      publisher?: EventPublisher;
     },
   ) {}
 
@@ -183,7 +190,10 @@ export class UploadIntakeService {
         sha256: stored.sha256,
         sizeBytes: stored.sizeBytes,
         receivedAt,
-        scanStatus: 'skipped',
+        scanStatus: this.deps.initialScanStatus,
+        scanSignature: null,
+        scanEngine: null,
+        scannedAt: null,
         storageKey: stored.key,
         duplicateOf,
       };
@@ -201,11 +211,14 @@ export class UploadIntakeService {
             content_type: upload.contentType,
             size_bytes: upload.sizeBytes,
             sha256: upload.sha256,
+            scan_status: upload.scanStatus,
             duplicate_of: duplicateOf?.id ?? null,
           },
         },
         tx,
       );
+      // The upload that fills the link is the moment it becomes exhausted: announced with it.
+      if (link.uploadCount >= link.maxUploads) await this.deps.publisher?.publish(tx, link.workspaceId, link.id, linkExhausted(link, receivedAt));
       return upload;
     });
   }
