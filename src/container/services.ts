@@ -48,7 +48,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     audit,
     links,
     rateLimits,
-    workspaces: new WorkspaceService(auth, unitOfWork, repositories.workspaces, repositories.apiKeys),
+    workspaces: new WorkspaceService(auth, audit, unitOfWork, repositories.workspaces, repositories.apiKeys),
     uploads: new UploadService(auth, links, audit, repositories.uploads, storage),
     intake: new UploadIntakeService({
       links: repositories.links,

@@ -8,6 +8,8 @@ export const AUDIT_EVENT_TYPES = [
   'upload.scanned',
   'upload.infected',
   'upload.deleted',
+  'api_key.issued',
+  'api_key.revoked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -8,7 +8,7 @@ import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
 import { requestMeta } from '../transport/request-meta.js';
 import { cutStalledBody } from '../transport/stalled-body.js';
-import { buildGraphQLSchema } from './build-schema.js';
+import { buildGraphQLSchema, printSchemaSdl } from './build-schema.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
@@ -16,12 +16,15 @@ import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
 export interface GraphQLFace {
   router: Router;
+  /** The schema in SDL, as committed in schema.graphql (served at /schema.graphql). */
+  sdl: string;
   stop(): Promise<void>;
 }
 
 export async function createGraphQLFace(services: Services, config: Config, logger: Logger): Promise<GraphQLFace> {
+  const schema = await buildGraphQLSchema();
   const server = new ApolloServer<GraphQLContext>({
-    schema: await buildGraphQLSchema(),
+    schema,
     formatError: formatGraphQLError(logger),
     includeStacktraceInErrorResponses: false,
     // Introspection stays on: the schema is public documentation (and subject to the query limits).
@@ -47,5 +50,5 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req)) }),
   );
   router.use('/graphql', graphqlRequestErrorHandler(logger));
-  return { router, stop: () => server.stop() };
+  return { router, sdl: printSchemaSdl(schema), stop: () => server.stop() };
 }
