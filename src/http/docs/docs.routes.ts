@@ -1,9 +1,11 @@
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
 
-const require = createRequire(import.meta.url);
-/** Scalar's browser bundle, served from the installed package: the reference needs no CDN. */
-const SCALAR_BUNDLE = require.resolve('@scalar/api-reference/dist/browser/standalone.js');
+/**
+ * Scalar's browser bundle, served from the installed package: the reference needs no CDN. The
+ * package does not export the file, so it is found beside the package's entry point (dist/).
+ */
+const SCALAR_BUNDLE = fileURLToPath(new URL('./browser/standalone.js', import.meta.resolve('@scalar/api-reference')));
 
 /**
  * The page's policy lets the browser reach this server only: no fonts, scripts, images or API
