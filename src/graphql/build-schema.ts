@@ -3,6 +3,7 @@ import { buildSchema } from 'type-graphql';
 import { AuditEventResolver } from './resolvers/audit-event.resolver.js';
 import { IntakeLinkResolver } from './resolvers/intake-link.resolver.js';
 import { UploadResolver } from './resolvers/upload.resolver.js';
+import { WorkspaceResolver } from './resolvers/workspace.resolver.js';
 
 /**
  * Builds the executable schema from the resolver classes. Resolvers hold no state: they reach the
@@ -10,7 +11,7 @@ import { UploadResolver } from './resolvers/upload.resolver.js';
  */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [IntakeLinkResolver, UploadResolver, AuditEventResolver],
+    resolvers: [WorkspaceResolver, IntakeLinkResolver, UploadResolver, AuditEventResolver],
     validate: false, // input rules live in the services (zod), shared with REST
     emitSchemaFile: false,
   });

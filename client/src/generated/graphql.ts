@@ -28,6 +28,19 @@ export type ActorKind =
   /** The server itself (a background job) */
   | 'SYSTEM';
 
+/** An API key as listed: never its secret. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was issued */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The key id, to revoke it */
+  id: Scalars['ID']['output'];
+  /** When the key last authenticated a request (to the minute); null if never */
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the key was revoked; null while it works */
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
 export type AuditActor = {
   __typename?: 'AuditActor';
   /** The API key id, when an API key acted */
@@ -61,6 +74,15 @@ export type CreateIntakeLinkInput = {
   expiresInHours?: InputMaybe<Scalars['Int']['input']>;
   /** Maximum number of files, 1-10000 (default 100) */
   maxUploads?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A new workspace and its first API key. */
+export type CreatedWorkspace = {
+  __typename?: 'CreatedWorkspace';
+  /** Its first API key (the secret is shown once) */
+  apiKey: IssuedApiKey;
+  /** The workspace */
+  workspace: Workspace;
 };
 
 /** The earliest upload in the workspace with the same SHA-256. */
@@ -108,10 +130,27 @@ export type IntakeLinkStatus =
   /** An operator revoked the link */
   | 'REVOKED';
 
+/** A newly issued key: the only time its secret is shown. */
+export type IssuedApiKey = {
+  __typename?: 'IssuedApiKey';
+  /** When the key was issued */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The key id, to list or revoke it */
+  id: Scalars['ID']['output'];
+  /** The secret (ilk_...), shown once: send it as "Authorization: Bearer <secret>" */
+  secret: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an upload link for a customer. */
   createIntakeLink: IntakeLink;
+  /** Creates a workspace and its first API key (admin token only). */
+  createWorkspace: CreatedWorkspace;
+  /** Issues another API key for a workspace (admin token only). */
+  issueApiKey: IssuedApiKey;
+  /** Revokes an API key at once (the admin token, or the key itself). NOT_FOUND when it is unknown or already revoked. */
+  revokeApiKey: ApiKey;
   /** Revokes a link at once. NOT_FOUND when it does not exist or is already revoked. */
   revokeIntakeLink: IntakeLink;
   /** Public (the link token is the credential): uploads one file through a link, with the same checks as POST /upload/{link_token}/files. Send a GraphQL multipart request with the header apollo-require-preflight: true. */
@@ -121,6 +160,22 @@ export type Mutation = {
 
 export type MutationCreateIntakeLinkArgs = {
   input: CreateIntakeLinkInput;
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateWorkspaceArgs = {
+  name: Scalars['String']['input'];
+};
+
+
+export type MutationIssueApiKeyArgs = {
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
   workspaceId: Scalars['ID']['input'];
 };
 
@@ -138,6 +193,8 @@ export type MutationUploadToIntakeLinkArgs = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The API keys of a workspace, revoked ones included, oldest first; never a secret. */
+  apiKeys: Array<ApiKey>;
   /** Audit events of a workspace, newest first. Pages of `limit` (default 100); pass the id of the last event as `cursor` for the next page. */
   auditEvents: Array<AuditEvent>;
   /** One link of the workspace, whatever its status; null when there is none. */
@@ -146,6 +203,13 @@ export type Query = {
   intakeLinks: Array<IntakeLink>;
   /** Files received through a link, newest first. */
   uploads: Array<Upload>;
+  /** One workspace (the admin token, or a key of that workspace). */
+  workspace: Workspace;
+};
+
+
+export type QueryApiKeysArgs = {
+  workspaceId: Scalars['ID']['input'];
 };
 
 
@@ -179,6 +243,11 @@ export type QueryUploadsArgs = {
   workspaceId: Scalars['ID']['input'];
 };
 
+
+export type QueryWorkspaceArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** Where the virus scan of a file stands. */
 export type ScanStatus =
   /** Scanned, nothing found */
@@ -208,4 +277,15 @@ export type Upload = {
   sha256: Scalars['String']['output'];
   /** File size in bytes */
   sizeBytes: Scalars['SafeInt']['output'];
+};
+
+/** A tenant: its links, uploads, keys and audit trail are its own. */
+export type Workspace = {
+  __typename?: 'Workspace';
+  /** When the workspace was created */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The workspace id (a UUID) */
+  id: Scalars['ID']['output'];
+  /** The name given at creation */
+  name: Scalars['String']['output'];
 };
