@@ -30,6 +30,8 @@ export interface Page<T> {
 /** An upload body: anything fetch can send as bytes, with its progress reported per chunk. */
 export type UploadBody = Blob | Uint8Array | ReadableStream<Uint8Array>;
 
+type FetchBody = NonNullable<RequestInit['body']>;
+
 export interface UploadOptions {
   filename: string;
   contentType: string;
@@ -102,7 +104,7 @@ export function createIntakeClient(options: IntakeClientOptions) {
             },
             body: withProgress(body, file.onProgress) as unknown as Blob,
             // The bytes go as they are, not JSON-encoded.
-            bodySerializer: (bytes: unknown) => bytes as BodyInit,
+            bodySerializer: (bytes: unknown) => bytes as FetchBody,
             headers: { 'content-type': 'application/octet-stream', ...(body instanceof Blob ? { 'content-length': String(body.size) } : {}) },
             duplex: 'half',
           } as never),
@@ -157,9 +159,9 @@ function nextCursor(response: Response): string | null {
   return match ? new URL(match[1]!, 'http://x').searchParams.get('cursor') : null;
 }
 
-function withProgress(body: UploadBody, onProgress: ((sent: number) => void) | undefined): BodyInit {
-  if (!onProgress) return body as BodyInit;
-  const source: ReadableStream<Uint8Array> = body instanceof ReadableStream ? body : new Blob([body as BlobPart]).stream();
+function withProgress(body: UploadBody, onProgress: ((sent: number) => void) | undefined): FetchBody {
+  if (!onProgress) return body as FetchBody;
+  const source: ReadableStream<Uint8Array> = body instanceof ReadableStream ? body : new Blob([body as Uint8Array<ArrayBuffer>]).stream();
   let sent = 0;
   return source.pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({

@@ -40,7 +40,7 @@ describe('workspaces and API keys on GraphQL', () => {
   it('refuses a key that would mint keys (FORBIDDEN, errorCode forbidden)', async () => {
     const ws = await api.createWorkspace(t.adminToken);
     const res = await api.graphql('mutation($ws: ID!) { issueApiKey(workspaceId: $ws) { id } }', { ws: ws.id }, ws.apiKey);
-    expect(res.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', errorCode: 'forbidden' });
+    expect(res.body.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', errorCode: 'forbidden' });
   });
 
   it('answers a GET query that carries apollo-require-preflight, and refuses one that does not (CSRF guard)', async () => {
