@@ -13,7 +13,9 @@ const SCALAR_BUNDLE = fileURLToPath(new URL('./browser/standalone.js', import.me
  */
 const DOCS_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The reference compiles schema validators at run time (new Function) and parses in a blob worker.
+  "script-src 'self' 'unsafe-eval'",
+  "worker-src 'self' blob:",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
@@ -30,23 +32,18 @@ const PAGE = `<!doctype html>
 </head>
 <body>
   <noscript>The reference needs JavaScript. The same content: <a href="/v1/openapi.json">openapi.json</a>, <a href="/schema.graphql">schema.graphql</a>.</noscript>
-  <div id="api-reference"></div>
-  <script src="/docs/assets/scalar.js"></script>
+  <script id="api-reference" data-url="/v1/openapi.json"></script>
   <script src="/docs/assets/init.js"></script>
+  <script src="/docs/assets/scalar.js"></script>
 </body>
 </html>
 `;
 
 // A file of its own, not an inline script, so the policy needs no 'unsafe-inline' for scripts.
-const INIT = `Scalar.createApiReference('#api-reference', {
-  url: '/v1/openapi.json',
+const INIT = `document.getElementById('api-reference').dataset.configuration = JSON.stringify({
   withDefaultFonts: false,
   hideClientButton: true,
   telemetry: false,
-  agent: { disabled: true },
-  mcp: { disabled: true },
-  proxyUrl: '',
-  metaData: { title: 'intake-links API reference' },
 });
 `;
 
