@@ -37,5 +37,6 @@ describe('the production install', () => {
       await new Promise((resolve) => server.once('exit', resolve));
       await database.drop();
     }
-  });
+    // npm ci downloads every production dependency: minutes on a busy machine, not a speed goal.
+  }, 300_000);
 });

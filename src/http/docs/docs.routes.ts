@@ -57,7 +57,8 @@ export function docsRoutes(schemaSdl: () => string): Router {
     res.set('Cache-Control', 'no-cache').type('text/javascript').send(INIT);
   });
   router.get('/docs/assets/scalar.js', (_req, res, next) => {
-    res.sendFile(SCALAR_BUNDLE, { headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } }, (error) => {
+    // dotfiles: the path is the package's own file, and an install may live under a dot-folder.
+    res.sendFile(SCALAR_BUNDLE, { dotfiles: 'allow', headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } }, (error) => {
       if (error) next(error);
     });
   });
