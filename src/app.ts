@@ -5,7 +5,8 @@ import { createGraphQLFace, type GraphQLFace } from './graphql/graphql.router.js
 import { restErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { requestLogging } from './http/logging.js';
-import { buildOpenApiDocument } from './http/route-table/openapi.js';
+import { docsRoutes } from './http/docs/docs.routes.js';
+import { openApiDocumentFor } from './http/openapi-document.js';
 import { mountRoutes } from './http/route-table/mount-routes.js';
 import { apiRoutes } from './http/v1/api-routes.js';
 import { tusRouter } from './tus/tus-router.js';
@@ -51,16 +52,16 @@ export async function createApp(container: Container): Promise<App> {
   }
 
   const routes = apiRoutes({ services, config });
-  const openApi = buildOpenApiDocument(routes, { version: '0.1.0' });
+  const openApi = openApiDocumentFor(config);
   app.get('/v1/openapi.json', (_req, res) => {
     res.json(openApi);
   });
   app.use(tusRouter({ services, config, logger }));
   const pageAssets = loadPageAssets();
   app.use(pageRouter(services, pageAssets));
-  app.use(mountRoutes(routes, services, logger));
-
   const graphql = await createGraphQLFace(services, config, logger);
+  app.use(docsRoutes(() => graphql.sdl));
+  app.use(mountRoutes(routes, services, logger));
   app.use(graphql.router);
 
   app.use((req, _res, next) => next(new AppError('not_found', `Nothing is served at ${req.method} ${req.path.replace(/^\/upload\/[^/]+/, '/upload/…')}.`)));

@@ -100,7 +100,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     rateLimits,
     webhooks,
     liveEvents: new LiveEvents(infra.listener, logger),
-    workspaces: new WorkspaceService(auth, unitOfWork, repositories.workspaces, repositories.apiKeys),
+    workspaces: new WorkspaceService(auth, audit, unitOfWork, repositories.workspaces, repositories.apiKeys),
     uploads: new UploadService(auth, links, audit, repositories.uploads, storage, unitOfWork, scanner !== null && (config.scanner?.required ?? false)),
     scans,
     status: new StatusService({ auth, isDatabaseReachable: () => infra.database.isReachable(), scanner, jobQueue, uploads: repositories.uploads }),

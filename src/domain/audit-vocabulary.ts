@@ -10,6 +10,8 @@ export const AUDIT_EVENT_TYPES = [
   'upload.deleted',
   'webhook.disabled',
   'upload.rescan_requested',
+  'api_key.issued',
+  'api_key.revoked',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

@@ -16,6 +16,8 @@ export interface ApiKeyRecord {
   workspaceId: string;
   createdAt: Date;
   revokedAt: Date | null;
+  /** When the key last authenticated a request (kept to the minute, not per request). */
+  lastUsedAt: Date | null;
 }
 
 export interface LinkRecord {

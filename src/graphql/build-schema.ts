@@ -5,6 +5,7 @@ import { EventSubscriptionResolver } from './resolvers/event-subscription.resolv
 import { IntakeLinkResolver } from './resolvers/intake-link.resolver.js';
 import { UploadResolver } from './resolvers/upload.resolver.js';
 import { WebhookResolver } from './resolvers/webhook.resolver.js';
+import { WorkspaceResolver } from './resolvers/workspace.resolver.js';
 
 /**
  * Builds the executable schema from the resolver classes. Resolvers hold no state: they reach the
@@ -12,7 +13,7 @@ import { WebhookResolver } from './resolvers/webhook.resolver.js';
  */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [IntakeLinkResolver, UploadResolver, AuditEventResolver, WebhookResolver, EventSubscriptionResolver],
+    resolvers: [WorkspaceResolver, IntakeLinkResolver, UploadResolver, AuditEventResolver, WebhookResolver, EventSubscriptionResolver],
     validate: false, // input rules live in the services (zod), shared with REST
     emitSchemaFile: false,
     // Subscriptions bring their own event source (LiveEvents); type-graphql insists on a pubSub anyway.

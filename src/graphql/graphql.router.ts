@@ -13,7 +13,7 @@ import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
 import { requestMeta } from '../transport/request-meta.js';
 import { cutStalledBody } from '../transport/stalled-body.js';
-import { buildGraphQLSchema } from './build-schema.js';
+import { buildGraphQLSchema, printSchemaSdl } from './build-schema.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
@@ -23,6 +23,8 @@ export interface GraphQLFace {
   router: Router;
   /** The executable schema, also served over graphql-ws (subscriptions.ts). */
   schema: GraphQLSchema;
+  /** The schema in SDL, as committed in schema.graphql (served at /schema.graphql). */
+  sdl: string;
   stop(): Promise<void>;
 }
 
@@ -65,5 +67,5 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req)) }),
   );
   router.use('/graphql', graphqlRequestErrorHandler(logger));
-  return { router, schema, stop: () => server.stop() };
+  return { router, schema, sdl: printSchemaSdl(schema), stop: () => server.stop() };
 }

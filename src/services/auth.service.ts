@@ -6,6 +6,9 @@ import type { ApiKeyRepository } from '../repositories/api-key.repository.js';
 import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { isUuid } from './validation.js';
 
+/** `last_used_at` is kept to this resolution: one write a minute per busy key, not one per request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 /** Who is calling: the holder of the admin token, or an API key of one workspace. */
 export type Principal = { kind: 'admin' } | { kind: 'api_key'; keyId: string; workspaceId: string };
 
@@ -39,7 +42,11 @@ export class AuthService {
     }
     if (isWellFormedApiKey(credential)) {
       const key = await this.apiKeys.findActiveBySecretHash(sha256Hex(credential));
-      if (key) return { kind: 'api_key', keyId: key.id, workspaceId: key.workspaceId };
+      if (key) {
+        const now = new Date();
+        await this.apiKeys.touchLastUsed(key.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
+        return { kind: 'api_key', keyId: key.id, workspaceId: key.workspaceId };
+      }
     }
     throw new AppError('unauthorized', 'The API key is unknown or has been revoked.');
   }

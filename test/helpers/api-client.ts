@@ -1,3 +1,5 @@
+import { assertMatchesOpenApi } from './openapi-validator.js';
+
 /** A response, its body read once. */
 export interface ApiResponse<T = any> {
   status: number;
@@ -40,6 +42,7 @@ export class ApiClient {
     } catch {
       parsed = undefined;
     }
+    assertMatchesOpenApi(method, path, response.status, response.headers.get('content-type'), parsed);
     return { status: response.status, headers: response.headers, text, body: parsed as T };
   }
 

@@ -21,7 +21,7 @@ describe('POST /v1/workspaces', () => {
   it('creates a workspace with its first API key, shown once and stored only as a hash', async () => {
     const res = await api.request('POST', '/v1/workspaces', { token: t.adminToken, json: { name: 'Accountants & Co' } });
     expect(res.status).toBe(201);
-    expect(Object.keys(res.body)).toEqual(['id', 'name', 'created_at', 'api_key']);
+    expect(Object.keys(res.body)).toEqual(['id', 'name', 'created_at', 'api_key', 'api_key_id']);
     expect(res.body.name).toBe('Accountants & Co');
     expect(res.body.api_key).toMatch(/^ilk_[A-Za-z0-9_-]{43}$/);
     const stored = await t.db.query<{ secret_sha256: string }>('select secret_sha256 from api_keys where workspace_id = $1', [res.body.id]);

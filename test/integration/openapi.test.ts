@@ -15,10 +15,13 @@ afterAll(() => t.stop());
 
 const documented = [
   ['post', '/v1/workspaces'],
+  ['get', '/v1/workspaces/{workspace_id}'],
+  ['get', '/v1/workspaces/{workspace_id}/api-keys'],
   ['post', '/v1/workspaces/{workspace_id}/api-keys'],
   ['delete', '/v1/workspaces/{workspace_id}/api-keys/{key_id}'],
   ['post', '/v1/{workspace_id}/intake/links'],
   ['get', '/v1/{workspace_id}/intake/links'],
+  ['get', '/v1/{workspace_id}/intake/links/{link_id}'],
   ['delete', '/v1/{workspace_id}/intake/links/{link_id}'],
   ['get', '/v1/{workspace_id}/intake/links/{link_id}/uploads'],
   ['get', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download'],
@@ -81,5 +84,38 @@ describe('the OpenAPI document generated from the route table', () => {
     ]);
     expect(Object.keys(upload.responses).sort()).toEqual(['201', '303', '400', '404', '410', '413', '422', '429', '500', '502', '503']);
     expect(upload.security).toEqual([]);
+    expect(upload.requestBody.content).toEqual({ 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } });
+  });
+
+  it('types query parameters as what they stand for (boolean, integer, uuid, date-time)', () => {
+    const params = (path: string) => Object.fromEntries(doc.paths[path].get.parameters.filter((p: any) => p.in === 'query').map((p: any) => [p.name, p.schema]));
+    const links = params('/v1/{workspace_id}/intake/links');
+    expect(links.include_expired).toEqual({ type: 'boolean' });
+    expect(links.limit).toEqual({ type: 'integer', minimum: 1, maximum: 1000, default: 100 });
+    const audit = params('/v1/{workspace_id}/audit-events');
+    expect(audit.link_id).toEqual({ type: 'string', format: 'uuid' });
+    expect(audit.since).toEqual({ type: 'string', format: 'date-time' });
+  });
+
+  it('lists the accepted file types as the download\'s content types, as binary', () => {
+    const download = doc.paths['/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download'].get;
+    const content = download.responses['200'].content;
+    expect(Object.keys(content)).toContain('application/pdf');
+    expect(content['application/pdf']).toEqual({ schema: { type: 'string', format: 'binary' } });
+  });
+
+  it('says on every operation that it can answer 503 service_unavailable and 500', () => {
+    for (const methods of Object.values(doc.paths) as any[]) {
+      for (const operation of Object.values(methods) as any[]) {
+        expect(operation.responses['503'].content['application/json'].schema.allOf[1].properties.error_code.enum).toContain('service_unavailable');
+        expect(operation.responses['500']).toBeDefined();
+      }
+    }
+  });
+
+  it('declares its servers, license and tags', () => {
+    expect(doc.servers).toEqual([{ url: '/', description: 'The server that serves this document (PUBLIC_BASE_URL unset)' }]);
+    expect(doc.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
+    expect(doc.tags.map((tag: any) => tag.name)).toEqual(['Workspaces', 'Intake links', 'Uploads', 'Audit']);
   });
 });

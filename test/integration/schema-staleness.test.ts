@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
+import { generateOpenApiTypes } from '../../client/codegen/openapi-types.js';
 import codegenConfig from '../../codegen.js';
 import { buildGraphQLSchema, printSchemaSdl } from '../../src/graphql/build-schema.js';
 
@@ -24,5 +25,10 @@ describe('generated GraphQL artifacts', () => {
     expect(generated, `codegen.ts no longer generates ${CLIENT_TYPES}`).toBeDefined();
     const committed = await readFile(path.join(repoRoot, CLIENT_TYPES), 'utf8');
     expect(committed, `${CLIENT_TYPES} is stale: run \`npm run codegen\` (after \`npm run schema\` when schema.graphql is stale too) and commit it`).toBe(generated?.content);
+  });
+
+  it('client/src/generated/openapi.ts is what openapi-typescript makes of openapi.json (else run `npm run codegen`)', async () => {
+    const committed = await readFile(path.join(repoRoot, 'client/src/generated/openapi.ts'), 'utf8');
+    expect(committed, 'client/src/generated/openapi.ts is stale: run `npm run openapi && npm run codegen` and commit it').toBe(await generateOpenApiTypes());
   });
 });

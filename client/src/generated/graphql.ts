@@ -28,6 +28,19 @@ export type ActorKind =
   /** The server itself (a background job) */
   | 'SYSTEM';
 
+/** An API key as listed: never its secret. */
+export type ApiKey = {
+  __typename?: 'ApiKey';
+  /** When the key was issued */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The key id, to revoke it */
+  id: Scalars['ID']['output'];
+  /** When the key last authenticated a request (to the minute); null if never */
+  lastUsedAt: Maybe<Scalars['DateTimeISO']['output']>;
+  /** When the key was revoked; null while it works */
+  revokedAt: Maybe<Scalars['DateTimeISO']['output']>;
+};
+
 export type AuditActor = {
   __typename?: 'AuditActor';
   /** The API key id, when an API key acted */
@@ -67,6 +80,15 @@ export type CreateWebhookInput = {
   description?: InputMaybe<Scalars['String']['input']>;
   events: Array<WebhookEventType>;
   url: Scalars['String']['input'];
+};
+
+/** A new workspace and its first API key. */
+export type CreatedWorkspace = {
+  __typename?: 'CreatedWorkspace';
+  /** Its first API key (the secret is shown once) */
+  apiKey: IssuedApiKey;
+  /** The workspace */
+  workspace: Workspace;
 };
 
 /** The earliest upload in the workspace with the same SHA-256. */
@@ -114,19 +136,36 @@ export type IntakeLinkStatus =
   /** An operator revoked the link */
   | 'REVOKED';
 
+/** A newly issued key: the only time its secret is shown. */
+export type IssuedApiKey = {
+  __typename?: 'IssuedApiKey';
+  /** When the key was issued */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The key id, to list or revoke it */
+  id: Scalars['ID']['output'];
+  /** The secret (ilk_...), shown once: send it as "Authorization: Bearer <secret>" */
+  secret: Scalars['String']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an upload link for a customer. */
   createIntakeLink: IntakeLink;
   /** Registers an endpoint; the answer carries its secret (shown only here and on rotation). */
   createWebhook: Webhook;
+  /** Creates a workspace and its first API key (admin token only). */
+  createWorkspace: CreatedWorkspace;
   /** Deletes an upload: its stored file and its object (an infected file stays quarantined until this). Its audit events stay and upload.deleted is added; the link does not get its slot back. Answers true. */
   deleteUpload: Scalars['Boolean']['output'];
   deleteWebhook: Scalars['Boolean']['output'];
+  /** Issues another API key for a workspace (admin token only). */
+  issueApiKey: IssuedApiKey;
   /** Sends a delivery again, with the same webhook-id. */
   redeliverWebhookDelivery: WebhookDelivery;
   /** Makes an upload pending and queues a new scan (after a signature update); the verdict records a new scannedAt. */
   rescanUpload: Upload;
+  /** Revokes an API key at once (the admin token, or the key itself). NOT_FOUND when it is unknown or already revoked. */
+  revokeApiKey: ApiKey;
   /** Revokes a link at once. NOT_FOUND when it does not exist or is already revoked. */
   revokeIntakeLink: IntakeLink;
   /** A new secret; the previous one keeps signing beside it for 24 hours. */
@@ -149,6 +188,11 @@ export type MutationCreateWebhookArgs = {
 };
 
 
+export type MutationCreateWorkspaceArgs = {
+  name: Scalars['String']['input'];
+};
+
+
 export type MutationDeleteUploadArgs = {
   linkId: Scalars['ID']['input'];
   uploadId: Scalars['ID']['input'];
@@ -158,6 +202,11 @@ export type MutationDeleteUploadArgs = {
 
 export type MutationDeleteWebhookArgs = {
   id: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationIssueApiKeyArgs = {
   workspaceId: Scalars['ID']['input'];
 };
 
@@ -172,6 +221,12 @@ export type MutationRedeliverWebhookDeliveryArgs = {
 export type MutationRescanUploadArgs = {
   linkId: Scalars['ID']['input'];
   uploadId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeApiKeyArgs = {
+  id: Scalars['ID']['input'];
   workspaceId: Scalars['ID']['input'];
 };
 
@@ -211,6 +266,8 @@ export type NotificationEvent = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The API keys of a workspace, revoked ones included, oldest first; never a secret. */
+  apiKeys: Array<ApiKey>;
   /** Audit events of a workspace, newest first. Pages of `limit` (default 100); pass the id of the last event as `cursor` for the next page. */
   auditEvents: Array<AuditEvent>;
   /** One link of the workspace, whatever its status; null when there is none. */
@@ -224,6 +281,13 @@ export type Query = {
   webhookDeliveries: Array<WebhookDelivery>;
   /** Webhook endpoints of a workspace, newest first (secrets are null here). */
   webhooks: Array<Webhook>;
+  /** One workspace (the admin token, or a key of that workspace). */
+  workspace: Workspace;
+};
+
+
+export type QueryApiKeysArgs = {
+  workspaceId: Scalars['ID']['input'];
 };
 
 
@@ -276,6 +340,11 @@ export type QueryWebhooksArgs = {
   cursor: InputMaybe<Scalars['String']['input']>;
   limit: InputMaybe<Scalars['Int']['input']>;
   workspaceId: Scalars['ID']['input'];
+};
+
+
+export type QueryWorkspaceArgs = {
+  id: Scalars['ID']['input'];
 };
 
 /** Where the virus scan of a file stands. */
@@ -394,3 +463,14 @@ export type WebhookEventType =
   | 'UPLOAD_INFECTED'
   | 'UPLOAD_RECEIVED'
   | 'UPLOAD_SCANNED';
+
+/** A tenant: its links, uploads, keys and audit trail are its own. */
+export type Workspace = {
+  __typename?: 'Workspace';
+  /** When the workspace was created */
+  createdAt: Scalars['DateTimeISO']['output'];
+  /** The workspace id (a UUID) */
+  id: Scalars['ID']['output'];
+  /** The name given at creation */
+  name: Scalars['String']['output'];
+};

@@ -22,4 +22,7 @@ export class ApiKey {
 
   @Property({ type: 'datetime', length: 3, nullable: true })
   revokedAt: Date | null = null;
+
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  lastUsedAt: Date | null = null;
 }

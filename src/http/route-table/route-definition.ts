@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { RequestMeta } from '../../domain/records.js';
 import type { ErrorCode } from '../../errors/error-codes.js';
 import type { Principal } from '../../services/auth.service.js';
+import type { ApiTag } from './tags.js';
 
 /** What a handler returns; the mounting code sends it. */
 export type RouteResult =
@@ -30,8 +31,8 @@ export interface ResponseSpec {
   description: string;
   /** JSON body schema; absent for empty or binary responses. */
   schema?: z.ZodType;
-  /** Media type of a binary body (download). */
-  binary?: string;
+  /** Media types a binary body (download) can have. */
+  binary?: readonly string[];
   headers?: Record<string, string>;
 }
 
@@ -46,16 +47,21 @@ export interface RouteDefinition<P = Record<string, string>, Q = Record<string, 
   operationId: string;
   summary: string;
   description?: string;
-  tag: string;
+  tag: ApiTag;
   /** `bearer`: an API key or the admin token is required; `public`: no credential. */
   auth: 'bearer' | 'public';
   /** Path parameters, documented; their values are checked by the services (404, not 422). */
   params?: Record<string, string>;
   query?: z.ZodType<Q>;
   /** A JSON body schema, or `raw` for a streamed body the handler reads itself. */
-  body?: { kind: 'json'; schema: z.ZodType<B> } | { kind: 'raw'; description: string; headers: Record<string, { required: boolean; description: string }> };
+  body?:
+    | { kind: 'json'; schema: z.ZodType<B> }
+    | { kind: 'raw'; description: string; mediaTypes: readonly string[]; headers: Record<string, { required: boolean; description: string }> };
   responses: Record<number, ResponseSpec>;
-  /** Every error code this route can answer with (documented under its HTTP status). */
+  /**
+   * The error codes this route adds to those that follow from what it is (auth, path, query, body:
+   * see route-errors.ts); all of them are documented under their HTTP status.
+   */
   errors: ErrorCode[];
   handle(ctx: RouteContext<P, Q, B>): Promise<RouteResult>;
   /** Runs before a 403 for another workspace's credential is answered (e.g. to audit the attempt). */

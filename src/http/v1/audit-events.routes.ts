@@ -30,7 +30,7 @@ export function auditEventRoutes({ services, config }: RouteDeps): AnyRoute[] {
       params: { workspace_id: 'The workspace' },
       query: AuditQuery,
       responses: { 200: { description: 'Array of audit events', schema: z.array(AuditEventObject), headers: { Link: 'The next page, when there is one' } } },
-      errors: ['unauthorized', 'forbidden', 'not_found', 'validation_error'],
+      errors: [],
       handle: async ({ principal, params, query, req }) => {
         const page = await services.audit.list(principal, params.workspace_id, {
           linkId: query.link_id,

@@ -35,7 +35,7 @@ export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
       params: { workspace_id: 'The workspace' },
       body: { kind: 'json', schema: CreateLinkBody },
       responses: { 201: { description: 'The new link', schema: LinkObject } },
-      errors: ['unauthorized', 'forbidden', 'not_found', 'invalid_json', 'validation_error', 'payload_too_large'],
+      errors: [],
       handle: async ({ principal, params, body, meta }) => {
         const link = await services.links.create(
           principal,
@@ -66,7 +66,7 @@ export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
       responses: {
         200: { description: 'Array of link objects', schema: z.array(LinkObject), headers: { Link: 'The next page, when there is one' } },
       },
-      errors: ['unauthorized', 'forbidden', 'not_found', 'validation_error'],
+      errors: [],
       handle: async ({ principal, params, query, req }) => {
         const page = await services.links.list(principal, params.workspace_id, {
           includeInactive: query.include_expired ?? false,
@@ -82,6 +82,21 @@ export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
       },
     }),
     defineRoute({
+      method: 'get',
+      path: '/v1/{workspace_id}/intake/links/{link_id}',
+      operationId: 'getIntakeLink',
+      summary: 'Show one upload link, whatever its status',
+      tag: 'Intake links',
+      auth: 'bearer',
+      params: { workspace_id: 'The workspace', link_id: 'The link' },
+      responses: { 200: { description: 'The link', schema: LinkObject } },
+      errors: [],
+      handle: async ({ principal, params }) => {
+        const link = await services.links.require(principal, params.workspace_id, params.link_id);
+        return { kind: 'json', status: 200, body: toLinkObject(link) };
+      },
+    }),
+    defineRoute({
       method: 'delete',
       path: '/v1/{workspace_id}/intake/links/{link_id}',
       operationId: 'revokeIntakeLink',
@@ -91,7 +106,7 @@ export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
       auth: 'bearer',
       params: { workspace_id: 'The workspace', link_id: 'The link to revoke' },
       responses: { 204: { description: 'Revoked' } },
-      errors: ['unauthorized', 'forbidden', 'not_found'],
+      errors: [],
       handle: async ({ principal, params, meta }) => {
         await services.links.revoke(principal, params.workspace_id, params.link_id, meta);
         return { kind: 'empty', status: 204 };
@@ -107,7 +122,7 @@ export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
       auth: 'bearer',
       params: { workspace_id: 'The workspace', link_id: 'The link to query' },
       responses: { 200: { description: 'Array of upload objects', schema: z.array(UploadObject) } },
-      errors: ['unauthorized', 'forbidden', 'not_found'],
+      errors: [],
       handle: async ({ principal, params }) => {
         const uploads = await services.uploads.listForLink(principal, params.workspace_id, params.link_id);
         return { kind: 'json', status: 200, body: uploads.map(toUploadObject) };

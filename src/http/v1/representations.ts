@@ -12,8 +12,8 @@ import type { OperatorStatus } from '../../services/status.service.js';
  * the documented order. Each schema documents its presenter in the OpenAPI document.
  */
 
-const timestamp = z.iso.datetime().meta({ description: 'UTC ISO-8601 timestamp' });
-const uuid = z.uuid();
+const timestamp = z.iso.datetime().meta({ id: 'Timestamp', description: 'UTC ISO-8601 timestamp' });
+const uuid = z.uuid().meta({ id: 'Uuid' });
 
 export const ErrorBody = z
   .object({ error_code: z.string().meta({ description: 'Stable snake_case code to switch on' }), detail: z.string() })
@@ -69,13 +69,25 @@ export const AuditEventObject = z
   })
   .meta({ id: 'AuditEvent' });
 
+export const WorkspaceObject = z.object({ id: uuid, name: z.string(), created_at: timestamp }).meta({ id: 'Workspace' });
+
 export const WorkspaceCreatedObject = z
-  .object({ id: uuid, name: z.string(), created_at: timestamp, api_key: z.string().meta({ description: 'Shown once' }) })
+  .object({
+    id: uuid,
+    name: z.string(),
+    created_at: timestamp,
+    api_key: z.string().meta({ description: 'The first API key of the workspace (shown once)' }),
+    api_key_id: uuid.meta({ description: 'The id of that key, to list or revoke it' }),
+  })
   .meta({ id: 'WorkspaceCreated' });
 
 export const ApiKeyCreatedObject = z
   .object({ id: uuid, api_key: z.string().meta({ description: 'Shown once' }), created_at: timestamp })
   .meta({ id: 'ApiKeyCreated' });
+
+export const ApiKeyObject = z
+  .object({ id: uuid, created_at: timestamp, revoked_at: timestamp.nullable(), last_used_at: timestamp.nullable() })
+  .meta({ id: 'ApiKey', description: 'An API key as listed: never its secret' });
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
@@ -130,8 +142,16 @@ export function toAuditEventObject(event: AuditEventRecord): z.infer<typeof Audi
   };
 }
 
+export function toWorkspaceObject(workspace: WorkspaceRecord): z.infer<typeof WorkspaceObject> {
+  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt) };
+}
+
 export function toWorkspaceCreatedObject(workspace: WorkspaceRecord, key: IssuedApiKey): z.infer<typeof WorkspaceCreatedObject> {
-  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt), api_key: key.secret };
+  return { ...toWorkspaceObject(workspace), api_key: key.secret, api_key_id: key.id };
+}
+
+export function toApiKeyObject(key: ApiKeyRecord): z.infer<typeof ApiKeyObject> {
+  return { id: key.id, created_at: iso(key.createdAt), revoked_at: isoOrNull(key.revokedAt), last_used_at: isoOrNull(key.lastUsedAt) };
 }
 
 export function toApiKeyCreatedObject(key: ApiKeyRecord & { secret: string }): z.infer<typeof ApiKeyCreatedObject> {

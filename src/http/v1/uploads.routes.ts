@@ -29,7 +29,8 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       params: { link_token: 'The token from the link' },
       body: {
         kind: 'raw',
-        description: 'The file bytes',
+        description: "The file's raw bytes (whatever Content-Type the request names)",
+        mediaTypes: ['application/octet-stream'],
         headers: {
           [UPLOAD_HEADERS.filename]: { required: true, description: 'Original filename (percent-encoded UTF-8 recommended); optional with multipart/form-data' },
           [UPLOAD_HEADERS.contentType]: { required: true, description: 'MIME type of the file; optional with multipart/form-data' },
@@ -83,7 +84,7 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       responses: {
         200: {
           description: 'File bytes with original content type and filename',
-          binary: 'application/octet-stream',
+          binary: ACCEPTED_MIME_TYPES,
           headers: {
             'Content-Disposition': 'attachment; filename="..."; filename*=UTF-8\'\'...',
             'Cache-Control': 'private, no-store',
@@ -91,10 +92,7 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
           },
         },
       },
-      errors: [
-        'unauthorized', 'forbidden', 'not_found', 'file_infected', 'scan_pending', 'storage_unavailable', 'audit_unavailable',
-        'upload_service_not_configured',
-      ],
+      errors: ['file_infected', 'scan_pending', 'storage_unavailable', 'audit_unavailable', 'upload_service_not_configured'],
       onForbidden: ({ principal, params, meta }) => services.uploads.recordForbiddenDownload(principal, params.link_id, params.upload_id, meta),
       handle: async ({ principal, params, meta }) => {
         const { upload, object } = await services.uploads.openDownload(principal, params.workspace_id, params.link_id, params.upload_id, meta);

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { workspaceNameRule } from '../../domain/link-rules.js';
 import { defineRoute, type AnyRoute } from '../route-table/route-definition.js';
-import { ApiKeyCreatedObject, toApiKeyCreatedObject, toWorkspaceCreatedObject, WorkspaceCreatedObject } from './representations.js';
+import {
+  ApiKeyCreatedObject,
+  ApiKeyObject,
+  toApiKeyCreatedObject,
+  toApiKeyObject,
+  toWorkspaceCreatedObject,
+  toWorkspaceObject,
+  WorkspaceCreatedObject,
+  WorkspaceObject,
+} from './representations.js';
 import type { RouteDeps } from './route-deps.js';
 
-/** Workspaces and API keys. */
+/** Workspaces and the lifecycle of their API keys. */
 export function workspaceRoutes({ services }: RouteDeps): AnyRoute[] {
   return [
     defineRoute({
@@ -15,11 +24,41 @@ export function workspaceRoutes({ services }: RouteDeps): AnyRoute[] {
       tag: 'Workspaces',
       auth: 'bearer',
       body: { kind: 'json', schema: z.strictObject({ name: workspaceNameRule }) },
-      responses: { 201: { description: 'The workspace, with its first API key (shown once)', schema: WorkspaceCreatedObject } },
-      errors: ['unauthorized', 'forbidden', 'invalid_json', 'validation_error', 'payload_too_large'],
-      handle: async ({ principal, body }) => {
-        const { workspace, apiKey } = await services.workspaces.create(principal, body);
+      responses: { 201: { description: 'The workspace, with its first API key (shown once) and that key\'s id', schema: WorkspaceCreatedObject } },
+      errors: [],
+      handle: async ({ principal, body, meta }) => {
+        const { workspace, apiKey } = await services.workspaces.create(principal, body, meta);
         return { kind: 'json', status: 201, body: toWorkspaceCreatedObject(workspace, apiKey) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/workspaces/{workspace_id}',
+      operationId: 'getWorkspace',
+      summary: 'Show a workspace (the admin token, or a key of that workspace)',
+      tag: 'Workspaces',
+      auth: 'bearer',
+      params: { workspace_id: 'The workspace' },
+      responses: { 200: { description: 'The workspace', schema: WorkspaceObject } },
+      errors: [],
+      handle: async ({ principal, params }) => {
+        const workspace = await services.workspaces.get(principal, params.workspace_id);
+        return { kind: 'json', status: 200, body: toWorkspaceObject(workspace) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/workspaces/{workspace_id}/api-keys',
+      operationId: 'listApiKeys',
+      summary: 'List the API keys of a workspace, revoked ones included (never a secret)',
+      tag: 'Workspaces',
+      auth: 'bearer',
+      params: { workspace_id: 'The workspace' },
+      responses: { 200: { description: 'The keys, oldest first', schema: z.array(ApiKeyObject) } },
+      errors: [],
+      handle: async ({ principal, params }) => {
+        const keys = await services.workspaces.listApiKeys(principal, params.workspace_id);
+        return { kind: 'json', status: 200, body: keys.map(toApiKeyObject) };
       },
     }),
     defineRoute({
@@ -31,9 +70,9 @@ export function workspaceRoutes({ services }: RouteDeps): AnyRoute[] {
       auth: 'bearer',
       params: { workspace_id: 'The workspace' },
       responses: { 201: { description: 'The new key (shown once)', schema: ApiKeyCreatedObject } },
-      errors: ['unauthorized', 'forbidden', 'not_found'],
-      handle: async ({ principal, params }) => {
-        const key = await services.workspaces.issueApiKey(principal, params.workspace_id);
+      errors: [],
+      handle: async ({ principal, params, meta }) => {
+        const key = await services.workspaces.issueApiKey(principal, params.workspace_id, meta);
         return { kind: 'json', status: 201, body: toApiKeyCreatedObject(key) };
       },
     }),
@@ -46,9 +85,9 @@ export function workspaceRoutes({ services }: RouteDeps): AnyRoute[] {
       auth: 'bearer',
       params: { workspace_id: 'The workspace', key_id: 'The key to revoke' },
       responses: { 204: { description: 'Revoked' } },
-      errors: ['unauthorized', 'forbidden', 'not_found'],
-      handle: async ({ principal, params }) => {
-        await services.workspaces.revokeApiKey(principal, params.workspace_id, params.key_id);
+      errors: [],
+      handle: async ({ principal, params, meta }) => {
+        await services.workspaces.revokeApiKey(principal, params.workspace_id, params.key_id, meta);
         return { kind: 'empty', status: 204 };
       },
     }),

@@ -1,0 +1,20 @@
+import type { Config } from '../config/load-config.js';
+import type { Services } from '../services/services.js';
+import { buildOpenApiDocument } from './route-table/openapi.js';
+import { apiRoutes } from './v1/api-routes.js';
+
+/** The API's version, as the OpenAPI document states it. */
+export const API_VERSION = '0.1.0';
+
+/**
+ * The OpenAPI document for a configuration. The committed openapi.json is this for the default
+ * configuration (`npm run openapi`); a server serves it for its own (its upload limit, its base URL).
+ */
+export function openApiDocumentFor(config: Config): Record<string, unknown> {
+  // Building the route table only builds handlers; nothing here calls a service.
+  const routes = apiRoutes({ services: {} as Services, config });
+  const servers = config.http.publicBaseUrl
+    ? [{ url: config.http.publicBaseUrl, description: 'This server' }]
+    : [{ url: '/', description: 'The server that serves this document (PUBLIC_BASE_URL unset)' }];
+  return buildOpenApiDocument(routes, { version: API_VERSION, servers });
+}
