@@ -12,6 +12,8 @@ import { AuthService } from '../services/auth.service.js';
 import { LinkService } from '../services/link.service.js';
 import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
+import { IdempotencyKeyRepository } from '../repositories/idempotency-key.repository.js';
+import { UploadIdempotencyService } from '../services/upload/idempotency.service.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
@@ -58,6 +60,12 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       rateLimits,
       storage,
       maxUploadBytes: config.uploads.maxBytes,
+      logger,
+    }),
+    idempotency: new UploadIdempotencyService({
+      keys: new IdempotencyKeyRepository(orm),
+      links: repositories.links,
+      uploads: repositories.uploads,
       logger,
     }),
   };

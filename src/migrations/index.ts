@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125180114 } from './Migration20261125180114.js';
+import { Migration20261202151104 } from './Migration20261202151104.js';
 
 /**
  * The migrations, in order. Listed explicitly (not discovered by file globbing) so the same list
@@ -7,4 +8,5 @@ import { Migration20261125180114 } from './Migration20261125180114.js';
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125180114', class: Migration20261125180114 },
+  { name: 'Migration20261202151104', class: Migration20261202151104 },
 ];

@@ -50,6 +50,9 @@ describe('migrations', () => {
     expect(await run()).toBe(0);
     expect(await run()).toBe(0);
     const tables = await adminQuery(url, "select count(*)::int as n from information_schema.tables where table_schema = 'public'");
-    expect(tables.rows[0].n).toBe(7);
+    expect(tables.rows[0].n).toBe(8);
+    // A generated migration once tried to drop the append-only trigger (MikroORM misreads its body).
+    const triggers = await adminQuery(url, "select tgname from pg_trigger where tgrelid = 'audit_events'::regclass and not tgisinternal order by tgname");
+    expect(triggers.rows.map((row: { tgname: string }) => row.tgname)).toEqual(['audit_events_no_truncate', 'audit_events_no_update']);
   });
 });

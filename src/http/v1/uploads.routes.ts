@@ -1,5 +1,6 @@
 import { ACCEPTED_MIME_TYPES } from '../../domain/content-policy.js';
 import { attachmentDisposition } from '../content-disposition.js';
+import { answerIdempotently } from '../idempotent-upload.js';
 import { fileOfferFromHeaders, UPLOAD_HEADERS } from '../upload-headers.js';
 import { PUBLIC_PATHS } from '../../domain/public-paths.js';
 import { cutStalledBody } from '../../transport/stalled-body.js';
@@ -29,20 +30,28 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
           [UPLOAD_HEADERS.filename]: { required: true, description: 'Original filename (percent-encoded UTF-8 recommended)' },
           [UPLOAD_HEADERS.contentType]: { required: true, description: 'MIME type of the file' },
           'content-length': { required: false, description: 'File size (checked against the limit before the body is read)' },
+          'idempotency-key': {
+            required: false,
+            description:
+              'Optional, 8-128 printable ASCII characters, per link, kept 24 hours. A retry with the same key after a success answers the first 201 body again ' +
+              'with `Idempotent-Replayed: true` and stores nothing; while the first attempt is in flight, 409 `idempotency_in_progress`.',
+          },
         },
       },
       responses: { 201: { description: 'The file was received', schema: UploadObject } },
       errors: [
         'invalid_link_token', 'link_not_found', 'link_expired', 'upload_limit_reached', 'rate_limited', 'file_too_large',
-        'invalid_filename', 'unsupported_content_type', 'content_type_mismatch', 'empty_file', 'upload_incomplete',
+        'invalid_filename', 'unsupported_content_type', 'validation_error', 'idempotency_in_progress', 'content_type_mismatch', 'empty_file', 'upload_incomplete',
         'upload_service_not_configured', 'storage_unavailable',
       ],
       handle: async ({ params, req, meta }) => {
         cutStalledBody(req, config.uploads.idleTimeoutMs);
-        const open = await services.intake.openLink(params.link_token, meta);
-        const admitted = services.intake.admitFile(open, fileOfferFromHeaders(req.headers));
-        const upload = await services.intake.store(admitted, req);
-        return { kind: 'json', status: 201, body: toUploadObject(upload) };
+        const receive = async (uploadId: string | undefined) => {
+          const open = await services.intake.openLink(params.link_token, meta);
+          const admitted = services.intake.admitFile(open, fileOfferFromHeaders(req.headers));
+          return services.intake.store(admitted, req, uploadId);
+        };
+        return answerIdempotently(services.idempotency, req, params.link_token, receive, toUploadObject);
       },
     }),
     defineRoute({

@@ -106,10 +106,9 @@ export class UploadIntakeService {
     return { ...open, filename, type };
   }
 
-  /** Streams an admitted upload to storage and records it. */
-  async store(admitted: AdmittedUpload, body: Readable): Promise<UploadRecord> {
+  /** Streams an admitted upload to storage and records it (under `uploadId` when an idempotency claim fixed it). */
+  async store(admitted: AdmittedUpload, body: Readable, uploadId: string = randomUUID()): Promise<UploadRecord> {
     const { link, storage } = admitted;
-    const uploadId = randomUUID();
     const key = uploadObjectKey(link.workspaceId, uploadId);
     const inspector = new UploadInspector(admitted.type, this.deps.maxUploadBytes);
     // The inspector turns a failing body (client hang-up) into an AppError; the driver rethrows it.
