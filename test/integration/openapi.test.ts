@@ -67,8 +67,9 @@ describe('the OpenAPI document generated from the route table', () => {
       ['x-amigo-intake-filename', true],
       ['x-amigo-intake-content-type', true],
       ['content-length', false],
+      ['idempotency-key', false],
     ]);
-    expect(Object.keys(upload.responses).sort()).toEqual(['201', '400', '404', '410', '413', '422', '429', '500', '502', '503']);
+    expect(Object.keys(upload.responses).sort()).toEqual(['201', '400', '404', '409', '410', '413', '422', '429', '500', '502', '503']);
     expect(upload.security).toEqual([]);
   });
 });
