@@ -21,6 +21,8 @@ import { LinkService } from '../services/link.service.js';
 import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
 import { ResumableIntakeService } from '../services/upload/resumable-intake.service.js';
+import { IdempotencyKeyRepository } from '../repositories/idempotency-key.repository.js';
+import { UploadIdempotencyService } from '../services/upload/idempotency.service.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
 import { UploadPageService } from '../services/upload/upload-page.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
@@ -111,6 +113,12 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       uploads: repositories.uploads,
       rateLimits,
       maxUploadBytes: config.uploads.maxBytes,
+    }),
+    idempotency: new UploadIdempotencyService({
+      keys: new IdempotencyKeyRepository(orm),
+      links: repositories.links,
+      uploads: repositories.uploads,
+      logger,
     }),
   };
   // The part store is opened on the first sweep (its constructor creates a folder), not here.

@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   too_many_files: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'Send one file per request.' },
   file_infected: { status: 409, graphql: 'FILE_INFECTED', detail: 'The virus scanner found a signature in this file; it cannot be downloaded, only deleted.' },
   scan_pending: { status: 409, graphql: 'SCAN_PENDING', detail: 'This file has not been scanned for viruses yet; try again shortly.' },
+  idempotency_in_progress: { status: 409, graphql: 'CONFLICT', detail: 'An upload with this Idempotency-Key is still in progress; retry once it has finished.' },
   upload_incomplete: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The upload ended before the whole file arrived.' },
 
   // Resumable (tus) uploads

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125180114 } from './Migration20261125180114.js';
+import { Migration20261202151104 } from './Migration20261202151104.js';
 import { Migration20261202151143 } from './Migration20261202151143.js';
 import { Migration20261202151500 } from './Migration20261202151500.js';
 import { Migration20261202151600 } from './Migration20261202151600.js';
@@ -12,6 +13,7 @@ import { Migration20261202160000 } from './Migration20261202160000.js';
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125180114', class: Migration20261125180114 },
+  { name: 'Migration20261202151104', class: Migration20261202151104 },
   { name: 'Migration20261202151143', class: Migration20261202151143 },
   { name: 'Migration20261202151500', class: Migration20261202151500 },
   { name: 'Migration20261202151600', class: Migration20261202151600 },

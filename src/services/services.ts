@@ -3,6 +3,7 @@ import type { AuthService } from './auth.service.js';
 import type { LinkService } from './link.service.js';
 import type { PublicRateLimits } from './rate-limit/public-rate-limits.js';
 import type { ResumableIntakeService } from './upload/resumable-intake.service.js';
+import type { UploadIdempotencyService } from './upload/idempotency.service.js';
 import type { UploadIntakeService } from './upload/upload-intake.service.js';
 import type { UploadPageService } from './upload/upload-page.service.js';
 import type { UploadService } from './upload/upload.service.js';
@@ -22,6 +23,7 @@ export interface Services {
   /** Uploads that arrive over several requests (tus). */
   resumable: ResumableIntakeService;
   uploadPage: UploadPageService;
+  idempotency: UploadIdempotencyService;
   audit: AuditService;
   rateLimits: PublicRateLimits;
   webhooks: WebhookService;

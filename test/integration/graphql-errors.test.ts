@@ -165,12 +165,26 @@ describe('auth on GraphQL', () => {
   });
 });
 
-describe.each([['test', {}], ['production', { NODE_ENV: 'production' }]] as const)('error hygiene with NODE_ENV=%s', (_mode, env) => {
+// Apollo (stack traces in errors) and Express (its `env` setting) read process.env.NODE_ENV, not our
+// config: the production pass sets the process's own variable while its server is built and runs.
+describe.each([['test', {}], ['production', { NODE_ENV: 'production' }]] as const)('error hygiene with NODE_ENV=%s', (mode, env) => {
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env })));
-  afterAll(() => t.stop());
+  const previous = process.env['NODE_ENV'];
+  beforeAll(async () => {
+    if (mode === 'production') process.env['NODE_ENV'] = 'production';
+    ({ t, api, ws } = await startServerWithWorkspace({ env }));
+  });
+  afterAll(async () => {
+    await t.stop();
+    process.env['NODE_ENV'] = previous;
+  });
+
+  it('runs the server in the mode it names', () => {
+    expect(t.server.app.express.get('env')).toBe(mode);
+    if (mode === 'production') expect(t.server.container.config.nodeEnv).toBe('production');
+  });
 
   it('answers a syntax error with GRAPHQL_PARSE_FAILED / bad_request and HTTP 400', async () => {
     const res = await api.graphql('{ intakeLinks(', {}, ws.apiKey);

@@ -50,6 +50,9 @@ describe('migrations', () => {
     expect(await run()).toBe(0);
     expect(await run()).toBe(0);
     const tables = await adminQuery(url, "select count(*)::int as n from information_schema.tables where table_schema = 'public'");
-    expect(tables.rows[0].n).toBe(10); // workspaces, api_keys, intake_links, uploads, audit_events, rate_limit_counters, upload_reservations, webhooks, webhook_deliveries, mikro_orm_migrations
+    expect(tables.rows[0].n).toBe(11); // workspaces, api_keys, intake_links, uploads, audit_events, rate_limit_counters, upload_reservations, upload_idempotency_keys, webhooks, webhook_deliveries, mikro_orm_migrations
+    // A generated migration once tried to drop the append-only trigger (MikroORM misreads its body).
+    const triggers = await adminQuery(url, "select tgname from pg_trigger where tgrelid = 'audit_events'::regclass and not tgisinternal order by tgname");
+    expect(triggers.rows.map((row: { tgname: string }) => row.tgname)).toEqual(['audit_events_no_truncate', 'audit_events_no_update']);
   });
 });

@@ -81,8 +81,9 @@ describe('the OpenAPI document generated from the route table', () => {
       ['x-amigo-intake-filename', true],
       ['x-amigo-intake-content-type', true],
       ['content-length', false],
+      ['idempotency-key', false],
     ]);
-    expect(Object.keys(upload.responses).sort()).toEqual(['201', '303', '400', '404', '410', '413', '422', '429', '500', '502', '503']);
+    expect(Object.keys(upload.responses).sort()).toEqual(['201', '303', '400', '404', '409', '410', '413', '422', '429', '500', '502', '503']);
     expect(upload.security).toEqual([]);
     expect(upload.requestBody.content).toEqual({ 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } });
   });

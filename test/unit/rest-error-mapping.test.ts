@@ -3,6 +3,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/errors/app-error.js';
 import { ERROR_CODES, type ErrorCode } from '../../src/errors/error-codes.js';
+import { GOLDEN_ERROR_TABLE } from '../fixtures/golden-error-table.js';
 import { restErrorHandler } from '../../src/http/error-handler.js';
 
 // Every code of the table, rendered by the REST face's one error handler, over a real HTTP socket.
@@ -24,10 +25,21 @@ async function render(error: unknown): Promise<{ status: number; body: any; head
 }
 
 describe('REST error mapping', () => {
-  it.each(Object.keys(ERROR_CODES) as ErrorCode[])('%s renders its status and {error_code, detail}', async (code) => {
-    const { status, body } = await render(new AppError(code));
-    expect(status).toBe(ERROR_CODES[code].status);
-    expect(body).toEqual({ error_code: code, detail: ERROR_CODES[code].detail });
+  it('knows exactly the codes of the golden table', () => {
+    expect(Object.keys(ERROR_CODES).sort()).toEqual(Object.keys(GOLDEN_ERROR_TABLE).sort());
+  });
+
+  it.each(Object.entries(GOLDEN_ERROR_TABLE))('%s renders status %s and {error_code, detail}', async (code, [expectedStatus]) => {
+    const { status, body } = await render(new AppError(code as ErrorCode));
+    expect(status).toBe(expectedStatus);
+    expect(Object.keys(body)).toEqual(['error_code', 'detail']);
+    expect(body.error_code).toBe(code);
+    expect(body.detail).toMatch(/^[A-Z].{9,}\.$/);
+  });
+
+  it('renders a detail given by the thrower, not the default', async () => {
+    const { body } = await render(new AppError('validation_error', 'Invalid input: max_uploads: too big.'));
+    expect(body).toEqual({ error_code: 'validation_error', detail: 'Invalid input: max_uploads: too big.' });
   });
 
   it('sends Retry-After with rate limits', async () => {
@@ -38,13 +50,13 @@ describe('REST error mapping', () => {
   it('masks an unknown error: no message, no stack', async () => {
     const { status, body } = await render(new Error('relation "secret_table" does not exist at /srv/app/x.js:1'));
     expect(status).toBe(500);
-    expect(body).toEqual({ error_code: 'internal_server_error', detail: ERROR_CODES.internal_server_error.detail });
+    expect(body).toEqual({ error_code: 'internal_server_error', detail: 'Something went wrong on our side.' });
   });
 
   it('turns a lost database connection into 503 service_unavailable', async () => {
     const lost = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
     const { status, body } = await render(lost);
     expect(status).toBe(503);
-    expect(body.error_code).toBe('service_unavailable');
+    expect(body).toEqual({ error_code: 'service_unavailable', detail: 'The service is temporarily unavailable; try again later.' });
   });
 });

@@ -1,5 +1,6 @@
 import { ACCEPTED_MIME_TYPES } from '../../domain/content-policy.js';
 import { attachmentDisposition } from '../content-disposition.js';
+import { answerIdempotently } from '../idempotent-upload.js';
 import { fileOfferFromHeaders, UPLOAD_HEADERS } from '../upload-headers.js';
 import { PUBLIC_PATHS, uploadReceivedPath } from '../../domain/public-paths.js';
 import { isMultipartRequest, readSingleFilePart } from '../../transport/multipart-file.js';
@@ -35,6 +36,12 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
           [UPLOAD_HEADERS.filename]: { required: true, description: 'Original filename (percent-encoded UTF-8 recommended); optional with multipart/form-data' },
           [UPLOAD_HEADERS.contentType]: { required: true, description: 'MIME type of the file; optional with multipart/form-data' },
           'content-length': { required: false, description: 'File size (checked against the limit before the body is read)' },
+          'idempotency-key': {
+            required: false,
+            description:
+              'Optional, 8-128 printable ASCII characters, per link, kept 24 hours. A retry with the same key after a success answers the first 201 body again ' +
+              'with `Idempotent-Replayed: true` and stores nothing; while the first attempt is in flight, 409 `idempotency_in_progress`.',
+          },
         },
       },
       responses: {
@@ -43,15 +50,16 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       },
       errors: [
         'invalid_link_token', 'link_not_found', 'link_expired', 'upload_limit_reached', 'rate_limited', 'file_too_large',
-        'invalid_filename', 'unsupported_content_type', 'content_type_mismatch', 'empty_file', 'upload_incomplete',
-        'upload_service_not_configured', 'storage_unavailable', 'too_many_files', 'bad_request',
+        'invalid_filename', 'unsupported_content_type', 'validation_error', 'idempotency_in_progress', 'content_type_mismatch', 'empty_file',
+        'upload_incomplete', 'upload_service_not_configured', 'storage_unavailable', 'too_many_files', 'bad_request',
       ],
       handle: async ({ params, req, meta }) => {
         cutStalledBody(req, config.uploads.idleTimeoutMs);
-        const open = await services.intake.openLink(params.link_token, meta);
-        const fromHeaders = fileOfferFromHeaders(req.headers);
-        let upload;
-        if (isMultipartRequest(req)) {
+        // Stores the file under `uploadId` when an idempotency claim fixed it (a fresh id otherwise).
+        const receive = async (uploadId: string | undefined) => {
+          const open = await services.intake.openLink(params.link_token, meta);
+          const fromHeaders = fileOfferFromHeaders(req.headers);
+          if (!isMultipartRequest(req)) return services.intake.store(services.intake.admitFile(open, fromHeaders), req, { uploadId });
           const part = await readSingleFilePart(req);
           const admitted = services.intake.admitFile(open, {
             filename: fromHeaders.filename ?? part.filename,
@@ -60,12 +68,14 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
             declaredSize: undefined,
             fieldNames: { filename: "the file part's filename", contentType: "the file part's type" },
           });
-          upload = await services.intake.store(admitted, part.stream);
-        } else {
-          upload = await services.intake.store(services.intake.admitFile(open, fromHeaders), req);
+          return services.intake.store(admitted, part.stream, { uploadId });
+        };
+        const result = await answerIdempotently(services.idempotency, req, params.link_token, receive, toUploadObject);
+        if (result.kind === 'json' && prefersHtml(req)) {
+          const { id } = result.body as { id: string };
+          return { kind: 'redirect', status: 303, location: uploadReceivedPath(params.link_token, id) + languageQuery(req) };
         }
-        if (prefersHtml(req)) return { kind: 'redirect', status: 303, location: uploadReceivedPath(params.link_token, upload.id) + languageQuery(req) };
-        return { kind: 'json', status: 201, body: toUploadObject(upload) };
+        return result;
       },
     }),
     defineRoute({

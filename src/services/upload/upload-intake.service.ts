@@ -124,11 +124,12 @@ export class UploadIntakeService {
 
   /**
    * Streams an admitted upload to storage and records it. With `reservationId` (a resumable upload
-   * finishing) the slot held since creation becomes the upload instead of a new slot being taken.
+   * finishing) the slot held since creation becomes the upload instead of a new slot being taken;
+   * with `uploadId` (fixed up front by an idempotency claim) the upload gets that id.
    */
-  async store(admitted: AdmittedUpload, body: Readable, options: { reservationId?: string } = {}): Promise<UploadRecord> {
+  async store(admitted: AdmittedUpload, body: Readable, options: { reservationId?: string; uploadId?: string | undefined } = {}): Promise<UploadRecord> {
+    const uploadId = options.uploadId ?? randomUUID();
     const { link, storage } = admitted;
-    const uploadId = randomUUID();
     const key = uploadObjectKey(link.workspaceId, uploadId);
     const inspector = new UploadInspector(admitted.type, this.deps.maxUploadBytes);
     // The inspector turns a failing body (client hang-up) into an AppError; the driver rethrows it.
