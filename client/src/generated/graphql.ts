@@ -112,6 +112,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Creates an upload link for a customer. */
   createIntakeLink: IntakeLink;
+  /** Deletes an upload: its stored file and its object (an infected file stays quarantined until this). Its audit events stay and upload.deleted is added; the link does not get its slot back. Answers true. */
+  deleteUpload: Scalars['Boolean']['output'];
+  /** Makes an upload pending and queues a new scan (after a signature update); the verdict records a new scannedAt. */
+  rescanUpload: Upload;
   /** Revokes a link at once. NOT_FOUND when it does not exist or is already revoked. */
   revokeIntakeLink: IntakeLink;
   /** Public (the link token is the credential): uploads one file through a link, with the same checks as POST /upload/{link_token}/files. Send a GraphQL multipart request with the header apollo-require-preflight: true. */
@@ -121,6 +125,20 @@ export type Mutation = {
 
 export type MutationCreateIntakeLinkArgs = {
   input: CreateIntakeLinkInput;
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationDeleteUploadArgs = {
+  linkId: Scalars['ID']['input'];
+  uploadId: Scalars['ID']['input'];
+  workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationRescanUploadArgs = {
+  linkId: Scalars['ID']['input'];
+  uploadId: Scalars['ID']['input'];
   workspaceId: Scalars['ID']['input'];
 };
 
@@ -203,7 +221,11 @@ export type Upload = {
   id: Scalars['ID']['output'];
   linkId: Scalars['ID']['output'];
   receivedAt: Scalars['DateTimeISO']['output'];
+  /** The signature the scanner matched (infected), else null */
+  scanSignature: Maybe<Scalars['String']['output']>;
   scanStatus: ScanStatus;
+  /** When the latest complete scan finished; a rescan moves it */
+  scannedAt: Maybe<Scalars['DateTimeISO']['output']>;
   /** SHA-256 of the file contents, lowercase hex */
   sha256: Scalars['String']['output'];
   /** File size in bytes */
