@@ -24,6 +24,9 @@ const documented = [
   ['get', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download'],
   ['post', '/upload/{link_token}/files'],
   ['get', '/v1/{workspace_id}/audit-events'],
+  ['delete', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}'],
+  ['post', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/rescan'],
+  ['get', '/v1/status'],
 ] as const;
 
 describe('the OpenAPI document generated from the route table', () => {
