@@ -18,15 +18,16 @@ export interface Workers {
 export async function startWorkers(config: Config, logger: Logger, infra: Infrastructure, jobs: Jobs): Promise<Workers> {
   if (!config.roles.worker) return { stop: async () => undefined };
   const { orphanSweep } = jobs;
-  orphanSweep?.start(config.jobs.orphanSweepIntervalMs);
   const runner = new JobRunner(infra.jobQueue, logger);
   await runner.start(jobDefinitions(jobs));
+  const sweepSeconds = Math.max(1, Math.floor(config.jobs.orphanSweepIntervalMs / 1000));
+  orphanSweep?.schedule(config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('orphan-sweep', {}, sweepSeconds));
   void jobs.scans.warnAboutStreamLimit(config.uploads.maxBytes);
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
+      orphanSweep?.stopSchedule();
       await runner.stop();
-      await orphanSweep?.stop();
     },
   };
 }
@@ -34,6 +35,8 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
 /** Every queue's job body; one line per queue. */
 function jobDefinitions(jobs: Jobs): JobDefinition[] {
   const definitions: JobDefinition[] = [];
+  const { orphanSweep } = jobs;
+  if (orphanSweep) definitions.push({ queue: 'orphan-sweep', concurrency: 1, run: async () => void (await orphanSweep.runOnce()) });
   if (jobs.scans.configured) definitions.push(scanUploadJob(jobs.scans) as unknown as JobDefinition);
   return definitions;
 }
