@@ -2,6 +2,8 @@
 // Writes bench/results/<timestamp>.json (raw figures) and BENCHMARKS.md (the report). Options:
 //   --rounds N   timed rounds per scenario (default 7; use at least 5 for a report)
 //   --profile    always profile the upload path (by default only when an upload ratio misses the goal)
+//   --quick      a smoke run: one round, 1 MB uploads only, 100,000 links, short load runs; no
+//                download, memory or profile (their sections say "not measured")
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -9,19 +11,27 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchDatabase, serverVersion } from './lib/database.ts';
 import { gitRevision, machineInfo } from './lib/machine.ts';
-import { compileBaselines, createLink, REPO_ROOT, startDownloadBaseline, startProduct, startUploadBaseline } from './lib/servers.ts';
+import { compileBaselines, createLink, REPO_ROOT, startDownloadBaseline, startListBaseline, startProduct, startUploadBaseline } from './lib/servers.ts';
 import { MIB } from './lib/stats.ts';
 import { baselineTarget, productTarget, uploadOnce } from './lib/uploader.ts';
 import { evaluateGoals } from './report/goals.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import type { BenchResults } from './report/results.ts';
+import { runContention } from './scenarios/contention.ts';
 import { runDownload } from './scenarios/download.ts';
+import { runLinkListing } from './scenarios/link-listing.ts';
+import { runStartup } from './scenarios/startup.ts';
 import { runMemory } from './scenarios/memory.ts';
 import { runUploadProfile } from './scenarios/upload-profile.ts';
 import { runUploadThroughput } from './scenarios/upload-throughput.ts';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '7' }, profile: { type: 'boolean', default: false } } });
-const rounds = Number(values.rounds);
+const { values } = parseArgs({
+  options: { rounds: { type: 'string' }, profile: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } },
+});
+const quick = values.quick;
+const rounds = Number(values.rounds ?? (quick ? '1' : '7'));
+// Load runs are long (seconds each) and many: fewer rounds than the upload batches.
+const listing = quick ? { count: 100_000, rounds: 1, seconds: 2 } : { count: 1_000_000, rounds: Math.min(rounds, 3), seconds: 6 };
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a positive whole number');
 
 const started = performance.now();
@@ -62,23 +72,38 @@ try {
     await mkdir(baselineDir, { recursive: true });
   };
   const target = productTarget(product.url, link.linkToken);
-  const upload = await runUploadThroughput(target, baselineTarget(uploadBaseline.url), rounds, clearStorage, log);
+  const upload = await runUploadThroughput(target, baselineTarget(uploadBaseline.url), rounds, clearStorage, log, quick);
   await uploadBaseline.stop();
 
-  const downloadBaseline = await startDownloadBaseline(objectsRoot);
-  cleanups.push(() => downloadBaseline.stop());
-  const { id: largeId } = await uploadOnce(target, 100 * MIB);
-  if (!largeId) throw new Error('the product answered a 100 MB upload without an id');
-  const download = await runDownload(product, downloadBaseline, link, largeId, objectsRoot, 100 * MIB, rounds);
-  log(`download 100 MB: total ratio ${download.total.ratio.median.toFixed(2)}, ttfb product ${download.ttfb.product.median.toFixed(1)} ms, baseline ${download.ttfb.baseline.median.toFixed(1)} ms`);
-  await downloadBaseline.stop();
+  let download;
+  if (!quick) {
+    const downloadBaseline = await startDownloadBaseline(objectsRoot);
+    cleanups.push(() => downloadBaseline.stop());
+    const { id: largeId } = await uploadOnce(target, 100 * MIB);
+    if (!largeId) throw new Error('the product answered a 100 MB upload without an id');
+    download = await runDownload(product, downloadBaseline, link, largeId, objectsRoot, 100 * MIB, rounds);
+    log(`download 100 MB: total ratio ${download.total.ratio.median.toFixed(2)}, ttfb product ${download.ttfb.product.median.toFixed(1)} ms, baseline ${download.ttfb.baseline.median.toFixed(1)} ms`);
+    await downloadBaseline.stop();
+  }
+
+  const contention = await runContention(product, link, db.url, quick ? 1 : 3);
+  log(`contention: ${contention.uploads} concurrent uploads to one link, ${contention.acceptedPerSecond.median.toFixed(0)} accepted/s, lost ${contention.lost}`);
+  await clearStorage();
+
+  const listBaseline = await startListBaseline(db.url);
+  cleanups.push(() => listBaseline.stop());
+  const links = await runLinkListing(product, listBaseline, adminToken, db.url, listing, log);
+  await listBaseline.stop();
   await product.stop();
 
-  const memory = await runMemory(settings, workRoot, rounds, log);
+  const startup = await runStartup(settings, quick ? 1 : 5);
+  log(`start-up to /readyz with an existing database: ${startup.ms.median.toFixed(0)} ms`);
 
-  const goals = evaluateGoals(upload, memory);
+  const memory = quick ? undefined : await runMemory(settings, workRoot, rounds, log);
+
+  const goals = evaluateGoals(upload, memory, links);
   let profile;
-  if (values.profile || !goals.upload.met) {
+  if (!quick && (values.profile || !goals.upload.met)) {
     log(values.profile ? 'profiling the upload path (--profile)' : 'an upload ratio misses the goal: profiling the upload path');
     profile = await runUploadProfile(settings, workRoot);
     for (const server of profile.servers) log(`profile ${server.label}: 3 x 100 MB in ${server.large.wallMs.toFixed(0)} ms, main thread busy ${server.large.busyMs.toFixed(0)} ms`);
@@ -88,10 +113,14 @@ try {
     machine,
     revision: gitRevision(REPO_ROOT),
     rounds,
+    quick,
     durationSeconds: Math.round((performance.now() - started) / 1000),
     upload,
     download,
     memory,
+    contention,
+    links,
+    startup,
     profile,
     goals,
   };

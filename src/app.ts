@@ -8,6 +8,7 @@ import { requestLogging } from './http/logging.js';
 import { buildOpenApiDocument } from './http/route-table/openapi.js';
 import { mountRoutes } from './http/route-table/mount-routes.js';
 import { apiRoutes } from './http/v1/api-routes.js';
+import { tusRouter } from './tus/tus-router.js';
 
 /** The Express application and what must be stopped with it. */
 export interface App {
@@ -51,6 +52,7 @@ export async function createApp(container: Container): Promise<App> {
   app.get('/v1/openapi.json', (_req, res) => {
     res.json(openApi);
   });
+  app.use(tusRouter({ services, config, logger }));
   app.use(mountRoutes(routes, services, logger));
 
   const graphql = await createGraphQLFace(services, config, logger);

@@ -26,6 +26,8 @@ export interface ChildServerOptions {
   readyPath: string;
   cwd: string;
   timeoutMs?: number;
+  /** How often readiness is probed (default 100 ms). */
+  pollMs?: number;
 }
 
 export async function startChildServer(options: ChildServerOptions): Promise<ChildServer> {
@@ -49,7 +51,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
       child.kill('SIGKILL');
       throw new Error(`${options.name} was not ready in time:\n${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
   }
 
   return {

@@ -39,7 +39,7 @@ export interface ProductSettings {
   nodeFlags?: string[];
 }
 
-export function startProduct(settings: ProductSettings): Promise<ChildServer> {
+export function startProduct(settings: ProductSettings, pollMs?: number): Promise<ChildServer> {
   return startChildServer({
     name: 'product',
     cwd: REPO_ROOT,
@@ -58,12 +58,27 @@ export function startProduct(settings: ProductSettings): Promise<ChildServer> {
     },
     readyPath: '/readyz',
     timeoutMs: 120_000,
+    ...(pollMs === undefined ? {} : { pollMs }),
   });
 }
 
 /** bench/baselines/upload-server.ts (compiled), writing into `dir`. */
 export function startUploadBaseline(dir: string, nodeFlags: string[] = []): Promise<ChildServer> {
   return startChildServer({ name: 'baseline', cwd: REPO_ROOT, args: [...nodeFlags, compiled('upload-server')], env: { BENCH_DIR: dir }, readyPath: '/' });
+}
+
+/**
+ * bench/baselines/list-server.ts (express + pg) on the product's database. Run as .ts from the repo
+ * (it needs express and pg from node_modules); memory is not compared for it.
+ */
+export function startListBaseline(databaseUrl: string): Promise<ChildServer> {
+  return startChildServer({
+    name: 'list-baseline',
+    cwd: REPO_ROOT,
+    args: [path.join(BENCH, 'baselines', 'list-server.ts')],
+    env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
+    readyPath: '/healthz',
+  });
 }
 
 /** bench/baselines/download-server.ts (compiled), serving files under `root`. */

@@ -1,5 +1,6 @@
 import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ThroughputResult } from '../scenarios/upload-throughput.ts';
+import { LATENCY_CONNECTIONS, THROUGHPUT_CONNECTIONS, type ListingResult } from '../scenarios/link-listing.ts';
 import { MIB } from '../lib/stats.ts';
 
 /** Upload throughput: at least this share of the bare baseline's, in every case (median of the per-round ratios). */
@@ -12,24 +13,61 @@ export const UPLOAD_GOAL = 0.85;
  */
 export const FLAT_MEMORY_MARGIN_BYTES = 10 * MIB;
 
-export interface Goals {
-  upload: { goal: number; met: boolean; cases: { name: string; ratio: number; met: boolean }[] };
-  memory: { marginBytes: number; met: boolean; growth100MB: number; baselineGrowth100MB: number; growth4x100MB: number; baselineGrowth4x100MB: number };
+/** Link list, REST: at least this share of the bare express + pg baseline's requests per second. */
+export const LIST_THROUGHPUT_GOAL = 0.9;
+/** Link list, REST: p99 at most this multiple of the baseline's. */
+export const LIST_P99_GOAL = 1.5;
+/** The same list through GraphQL: at least this share of REST's requests per second. */
+export const GRAPHQL_GOAL = 0.8;
+
+export interface RatioGoal {
+  goal: number;
+  met: boolean;
+  cases: { name: string; ratio: number; met: boolean }[];
 }
 
-export function evaluateGoals(upload: ThroughputResult[], memory: MemoryResult): Goals {
-  const cases = upload.map((r) => ({ name: r.case.name, ratio: r.summary.ratio.median, met: r.summary.ratio.median >= UPLOAD_GOAL }));
+export interface Goals {
+  upload: RatioGoal;
+  memory:
+    | { marginBytes: number; met: boolean; growth100MB: number; baselineGrowth100MB: number; growth4x100MB: number; baselineGrowth4x100MB: number }
+    | undefined;
+  listThroughput: RatioGoal;
+  listP99: RatioGoal;
+  graphql: RatioGoal;
+}
+
+function ratioGoal(goal: number, cases: { name: string; ratio: number }[], atMost = false): RatioGoal {
+  const judged = cases.map((c) => ({ ...c, met: atMost ? c.ratio <= goal : c.ratio >= goal }));
+  return { goal, met: judged.every((c) => c.met), cases: judged };
+}
+
+export function evaluateGoals(upload: ThroughputResult[], memory: MemoryResult | undefined, links: ListingResult): Goals {
+  const at = (connections: number) => links.rest.filter((c) => c.connections === connections);
+  const listing = {
+    listThroughput: ratioGoal(LIST_THROUGHPUT_GOAL, at(THROUGHPUT_CONNECTIONS).map((c) => ({ name: c.name, ratio: c.requestsPerSecond.ratio.median }))),
+    listP99: ratioGoal(LIST_P99_GOAL, at(LATENCY_CONNECTIONS).map((c) => ({ name: c.name, ratio: c.p99Ms.ratio.median })), true),
+    graphql: ratioGoal(
+      GRAPHQL_GOAL,
+      links.graphql.filter((c) => c.connections === THROUGHPUT_CONNECTIONS).map((c) => ({ name: c.name, ratio: c.requestsPerSecond.ratio.median })),
+    ),
+  };
+  if (!memory) return { upload: uploadGoal(upload), memory: undefined, ...listing };
+  return { upload: uploadGoal(upload), memory: memoryGoal(memory), ...listing };
+}
+
+function uploadGoal(upload: ThroughputResult[]): RatioGoal {
+  return ratioGoal(UPLOAD_GOAL, upload.map((r) => ({ name: r.case.name, ratio: r.summary.ratio.median })));
+}
+
+function memoryGoal(memory: MemoryResult): NonNullable<Goals['memory']> {
   const growth100MB = memory.product.growth100MB.median;
   const baselineGrowth100MB = memory.baseline.growth100MB.median;
   return {
-    upload: { goal: UPLOAD_GOAL, met: cases.every((c) => c.met), cases },
-    memory: {
-      marginBytes: FLAT_MEMORY_MARGIN_BYTES,
-      met: growth100MB <= baselineGrowth100MB + FLAT_MEMORY_MARGIN_BYTES,
-      growth100MB,
-      baselineGrowth100MB,
-      growth4x100MB: memory.product.growth4x100MB.median,
-      baselineGrowth4x100MB: memory.baseline.growth4x100MB.median,
-    },
+    marginBytes: FLAT_MEMORY_MARGIN_BYTES,
+    met: growth100MB <= baselineGrowth100MB + FLAT_MEMORY_MARGIN_BYTES,
+    growth100MB,
+    baselineGrowth100MB,
+    growth4x100MB: memory.product.growth4x100MB.median,
+    baselineGrowth4x100MB: memory.baseline.growth4x100MB.median,
   };
 }

@@ -1,10 +1,11 @@
 import { FLAT_MEMORY_MARGIN_BYTES, UPLOAD_GOAL } from './goals.ts';
 import { f1, f2, mib, range, signedMib, table, yes } from './format.ts';
 import { renderProfile } from './profile-section.ts';
+import { listingGoalRows, listingMethod, renderListing } from './listing-section.ts';
 import { renderRaw } from './raw-section.ts';
 import type { BenchResults } from './results.ts';
 import { SMALL_WARMUP } from '../scenarios/memory.ts';
-import { WARMUP } from '../scenarios/upload-throughput.ts';
+import { QUICK_WARMUP, WARMUP } from '../scenarios/upload-throughput.ts';
 
 // Renders BENCHMARKS.md from one run's results. Every figure in it comes from `results`.
 
@@ -16,8 +17,10 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     '',
     `Written by \`npm run bench\` on ${m.date} (${r.durationSeconds} s); regenerate rather than edit. Raw figures: [\`${resultsFile}\`](${resultsFile}).`,
     '',
+    (r.quick ? '**This is a `--quick` smoke run: one round, small sizes; its figures are not a report.** ' : '') +
     '`npm run bench` builds, then runs `bench/run.ts` (options after `--`: `--rounds N`, default 7; `--profile` to profile the ' +
-      'upload path even when the goals are met). It needs a PostgreSQL it may create and drop a database on: ' +
+      'upload path even when the goals are met; `--quick` for a smoke run: one round, 1 MB uploads only, 100,000 links, 2 s load runs, ' +
+      'no download, memory or profile). It needs a PostgreSQL it may create and drop a database on: ' +
       '`BENCH_POSTGRES_URL`, default `postgres://postgres@127.0.0.1:5432/postgres`. Temporary files go under `$TMPDIR`.',
     '',
     table(['Machine', ''], [
@@ -39,10 +42,13 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       ],
       [
         `Memory flat with file size: 1 MB → 100 MB raises peak RSS by no more than the bare baseline's rise + ${mib(FLAT_MEMORY_MARGIN_BYTES)} MiB`,
-        `${signedMib(r.goals.memory.growth100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth100MB)} MiB); ` +
-          `with 4 concurrent 100 MB: ${signedMib(r.goals.memory.growth4x100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth4x100MB)} MiB)`,
-        yes(r.goals.memory.met),
+        r.goals.memory
+          ? `${signedMib(r.goals.memory.growth100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth100MB)} MiB); ` +
+            `with 4 concurrent 100 MB: ${signedMib(r.goals.memory.growth4x100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth4x100MB)} MiB)`
+          : 'not measured (--quick)',
+        r.goals.memory ? yes(r.goals.memory.met) : '—',
       ],
+      ...listingGoalRows(r),
     ]),
     '',
     '## Method',
@@ -65,8 +71,8 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     '- **Upload throughput**: MiB/s = bytes of a round / wall time of the round (first byte sent to last answer received). ' +
       `A round is a batch: ${r.upload.map((u) => `${u.case.name}: ${u.case.clients} × ${u.case.perClient} files`).join('; ')}. ` +
       '1 MB = 1 MiB here, so 100 MB is exactly the accepted maximum (104,857,600 bytes). Before the rounds, each server must ' +
-      'return the SHA-256 the client computed for a 3 MiB + 7 B and a 100 MiB body, then gets an untimed warm-up of ' +
-      `${mib(WARMUP.reduce((sum, [size, clients, perClient]) => sum + size * clients * perClient, 0) / 1024)} GiB ` +
+      `return the SHA-256 the client computed for a 3 MiB + 7 B${r.quick ? '' : ' and a 100 MiB'} body, then gets an untimed warm-up of ` +
+      `${mib((r.quick ? QUICK_WARMUP : WARMUP).reduce((sum, [size, clients, perClient]) => sum + size * clients * perClient, 0) / 1024)} GiB ` +
       '(a fresh product process checks bytes in slower code for its first few hundred MB; the rounds measure the steady state, the ' +
       'profiles below the fresh state). Both sides\' stored files are removed (untimed) before every batch: on this machine, ' +
       'gigabytes written in a row fill the page cache and slow later writes, which would favour whichever case runs late.',
@@ -76,6 +82,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     '- **Download**: the same stored 100 MB object (uploaded to the product just before, so in the page cache) through ' +
       '`GET /v1/{ws}/intake/links/{link}/uploads/{id}/download` (API key, audit event written before the first byte) and ' +
       'through the bare read-stream server. Time to first byte is from sending the request to the first body byte.',
+    ...listingMethod(r),
     '',
     '## 1. Upload throughput',
     '',
@@ -84,6 +91,10 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       r.upload.map((u) => [u.case.name, range(u.summary.product, f1), range(u.summary.baseline, f1), range(u.summary.ratio, f2), u.summary.ratio.median >= UPLOAD_GOAL ? 'yes' : '**no**']),
     ),
     '',
+  );
+  if (r.memory) {
+    const memory = r.memory;
+    out.push(
     '## 2. Peak memory (VmHWM, MiB)',
     '',
     table(
@@ -95,25 +106,30 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
           ['+ 1 × 100 MB', 'after100MB'],
           ['+ 4 × 100 MB, concurrent', 'after4x100MB'],
         ] as const
-      ).map(([label, key]) => [label, range(r.memory.product[key], mib), range(r.memory.baseline[key], mib), signedMib(r.memory.product[key].median - r.memory.baseline[key].median)]),
+      ).map(([label, key]) => [label, range(memory.product[key], mib), range(memory.baseline[key], mib), signedMib(memory.product[key].median - memory.baseline[key].median)]),
     ),
     '',
     table(
       ['Growth over the 1 MB level (MiB)', 'Product', 'Baseline'],
       [
-        ['100 MB − 1 MB', range(r.memory.product.growth100MB, signedMib), range(r.memory.baseline.growth100MB, signedMib)],
-        ['4 × 100 MB concurrent − 1 MB', range(r.memory.product.growth4x100MB, signedMib), range(r.memory.baseline.growth4x100MB, signedMib)],
+        ['100 MB − 1 MB', range(memory.product.growth100MB, signedMib), range(memory.baseline.growth100MB, signedMib)],
+        ['4 × 100 MB concurrent − 1 MB', range(memory.product.growth4x100MB, signedMib), range(memory.baseline.growth4x100MB, signedMib)],
       ],
     ),
     '',
+    );
+  }
+  if (r.download) {
+    const download = r.download;
+    out.push(
     '## 3. Download (100 MB)',
     '',
     table(
       ['Measure', 'Product', 'Baseline', 'Ratio product/baseline'],
       [
-        ['Total time (ms)', range(r.download.total.product, f1), range(r.download.total.baseline, f1), range(r.download.total.ratio, f2)],
-        ['Time to first byte (ms)', range(r.download.ttfb.product, f1), range(r.download.ttfb.baseline, f1), range(r.download.ttfb.ratio, f2)],
-        ['Throughput (MiB/s)', range(r.download.throughput.product, f1), range(r.download.throughput.baseline, f1), range(r.download.throughput.ratio, f2)],
+        ['Total time (ms)', range(download.total.product, f1), range(download.total.baseline, f1), range(download.total.ratio, f2)],
+        ['Time to first byte (ms)', range(download.ttfb.product, f1), range(download.ttfb.baseline, f1), range(download.ttfb.ratio, f2)],
+        ['Throughput (MiB/s)', range(download.throughput.product, f1), range(download.throughput.baseline, f1), range(download.throughput.ratio, f2)],
       ],
     ),
     '',
@@ -121,7 +137,9 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       'work (the product also authenticates the key and commits the audit event first); on this shared machine it is dominated by ' +
       'scheduling delays, hence its wide range.',
     '',
-  );
+    );
+  }
+  out.push(...renderListing(r));
   if (r.profile) out.push(...renderProfile(r));
   out.push(...renderRaw(r));
   return `${out.join('\n')}\n`;

@@ -17,13 +17,13 @@ export function renderRaw(r: BenchResults): string[] {
       f2(round.product.mibPerSecond / round.baseline.mibPerSecond),
     ]),
   );
-  const memoryRows = r.memory.rounds.flatMap((round) =>
+  const memoryRows = (r.memory?.rounds ?? []).flatMap((round) =>
     (['product', 'baseline'] as const).map((sideName) => {
       const s = round[sideName];
       return [String(round.round), round.order, sideName, mib(s.atStart), mib(s.after1MB), mib(s.after100MB), mib(s.after4x100MB)];
     }),
   );
-  const downloadRows = r.download.rounds.map((round) => [
+  const downloadRows = (r.download?.rounds ?? []).map((round) => [
     String(round.round),
     round.order,
     f1(round.product.ttfbMs),

@@ -1,5 +1,8 @@
 import type { MachineInfo } from '../lib/machine.ts';
+import type { ContentionResult } from '../scenarios/contention.ts';
 import type { DownloadResult } from '../scenarios/download.ts';
+import type { ListingResult } from '../scenarios/link-listing.ts';
+import type { StartupResult } from '../scenarios/startup.ts';
 import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ProfileResult } from '../scenarios/upload-profile.ts';
 import type { ThroughputResult } from '../scenarios/upload-throughput.ts';
@@ -10,10 +13,15 @@ export interface BenchResults {
   machine: MachineInfo;
   revision: string;
   rounds: number;
+  /** A `--quick` smoke run: 1 MB uploads only, a smaller link table, no download, memory or profile. */
+  quick: boolean;
   durationSeconds: number;
   upload: ThroughputResult[];
-  download: DownloadResult;
-  memory: MemoryResult;
+  download: DownloadResult | undefined;
+  memory: MemoryResult | undefined;
+  contention: ContentionResult;
+  links: ListingResult;
+  startup: StartupResult;
   profile: ProfileResult | undefined;
   goals: Goals;
 }

@@ -2,10 +2,13 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import { UnitOfWork } from '../db/unit-of-work.js';
 import { OrphanSweepJob } from '../jobs/orphan-sweep.job.js';
+import { sweepExpiredTusUploads } from '../jobs/sweep-expired-tus-uploads.js';
+import { DurableFileStore, tusPartsDirectory } from '../tus/durable-file-store.js';
 import { ApiKeyRepository } from '../repositories/api-key.repository.js';
 import { AuditEventRepository } from '../repositories/audit-event.repository.js';
 import { LinkRepository } from '../repositories/link.repository.js';
 import { UploadRepository } from '../repositories/upload.repository.js';
+import { UploadReservationRepository } from '../repositories/upload-reservation.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { AuditService } from '../services/audit.service.js';
 import { AuthService } from '../services/auth.service.js';
@@ -13,6 +16,7 @@ import { FollowUps } from '../services/follow-ups.js';
 import { LinkService } from '../services/link.service.js';
 import { PublicRateLimits } from '../services/rate-limit/public-rate-limits.js';
 import type { Services } from '../services/services.js';
+import { ResumableIntakeService } from '../services/upload/resumable-intake.service.js';
 import { UploadIntakeService } from '../services/upload/upload-intake.service.js';
 import { UploadService } from '../services/upload/upload.service.js';
 import { WorkspaceService } from '../services/workspace.service.js';
@@ -25,6 +29,8 @@ export interface Jobs {
   /** null when no storage is configured (nothing to sweep). */
   orphanSweep: OrphanSweepJob | null;
   scans: ScanService;
+  /** Removes unfinished resumable uploads 24 hours after their last bytes and frees their slots. */
+  tusExpirySweep: (now?: Date) => Promise<number>;
 }
 
 /**
@@ -41,6 +47,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     apiKeys: new ApiKeyRepository(orm),
     links: new LinkRepository(orm),
     uploads: new UploadRepository(orm),
+    reservations: new UploadReservationRepository(orm),
     auditEvents: new AuditEventRepository(orm),
   };
   const auth = new AuthService(infra.adminToken.token, repositories.apiKeys, repositories.workspaces);
@@ -50,6 +57,18 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
   const links = new LinkService(auth, audit, unitOfWork, repositories.links);
   const rateLimits = new PublicRateLimits(infra.rateLimitStore, config.rateLimits);
   const { scanner, jobQueue } = infra;
+  const intake = new UploadIntakeService({
+    links: repositories.links,
+    uploads: repositories.uploads,
+    reservations: repositories.reservations,
+    unitOfWork,
+    audit,
+    rateLimits,
+    storage,
+    maxUploadBytes: config.uploads.maxBytes,
+    initialScanStatus: scanner ? 'pending' : 'skipped',
+    logger,
+  });
   const scans = new ScanService({ auth, links, audit, uploads: repositories.uploads, unitOfWork, jobQueue, storage, scanner, logger });
   followUps.register('scan', scans.followUp);
   const services: Services = {
@@ -61,18 +80,21 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
     uploads: new UploadService(auth, links, audit, repositories.uploads, storage, unitOfWork, scanner !== null && (config.scanner?.required ?? false)),
     scans,
     status: new StatusService({ auth, isDatabaseReachable: () => infra.database.isReachable(), scanner, jobQueue, uploads: repositories.uploads }),
-    intake: new UploadIntakeService({
-      links: repositories.links,
-      uploads: repositories.uploads,
-      unitOfWork,
-      audit,
-      rateLimits,
-      storage,
-      maxUploadBytes: config.uploads.maxBytes,
-      initialScanStatus: scanner ? 'pending' : 'skipped',
-      logger,
-    }),
+    intake,
+    resumable: new ResumableIntakeService({ intake, links: repositories.links, reservations: repositories.reservations, unitOfWork, logger }),
   };
-  const jobs: Jobs = { orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null, scans };
+  // The part store is opened on the first sweep (its constructor creates a folder), not here.
+  let parts: DurableFileStore | undefined;
+  const jobs: Jobs = {
+    orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null,
+    scans,
+    tusExpirySweep: (now) =>
+      sweepExpiredTusUploads({
+        resumable: services.resumable,
+        parts: (parts ??= new DurableFileStore(tusPartsDirectory(config.dataDir))),
+        logger,
+        now,
+      }),
+  };
   return { services, jobs, followUps };
 }

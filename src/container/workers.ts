@@ -3,6 +3,7 @@ import type { Config } from '../config/load-config.js';
 import { JobRunner, type JobDefinition } from '../jobs/job-runner.js';
 import { scanUploadJob } from '../jobs/scan-upload.job.js';
 import type { Infrastructure } from './infrastructure.js';
+import { runEvery } from '../jobs/run-every.js';
 import type { Jobs } from './services.js';
 
 /** Background work a server process runs; `stop` waits for the work in progress. */
@@ -22,11 +23,14 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
   await runner.start(jobDefinitions(jobs));
   const sweepSeconds = Math.max(1, Math.floor(config.jobs.orphanSweepIntervalMs / 1000));
   orphanSweep?.schedule(config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('orphan-sweep', {}, sweepSeconds));
+  // Same cadence as the orphan sweep; still a timer per worker process (its steps are idempotent).
+  const tusExpirySweep = runEvery('tus expiry sweep', config.jobs.orphanSweepIntervalMs, () => jobs.tusExpirySweep(), logger);
   void jobs.scans.warnAboutStreamLimit(config.uploads.maxBytes);
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
       orphanSweep?.stopSchedule();
+      await tusExpirySweep.stop();
       await runner.stop();
     },
   };

@@ -7,6 +7,8 @@ export interface LinkStatusFacts {
   revokedAt: Date | null;
   expiresAt: Date;
   uploadCount: number;
+  /** Slots held by uploads in flight (resumable uploads reserve one at creation). */
+  reservedUploads: number;
   maxUploads: number;
 }
 
@@ -17,7 +19,7 @@ export interface LinkStatusFacts {
 export function computeLinkStatus(link: LinkStatusFacts, now: Date = new Date()): LinkStatus {
   if (link.revokedAt) return 'revoked';
   if (link.expiresAt.getTime() <= now.getTime()) return 'expired';
-  if (link.uploadCount >= link.maxUploads) return 'exhausted';
+  if (link.uploadCount + link.reservedUploads >= link.maxUploads) return 'exhausted';
   return 'active';
 }
 

@@ -29,6 +29,8 @@ export interface LinkRecord {
   revokedAt: Date | null;
   maxUploads: number;
   uploadCount: number;
+  /** Slots held by resumable uploads in flight: they count against maxUploads like received files. */
+  reservedUploads: number;
   lastUploadAt: Date | null;
 }
 

@@ -32,6 +32,11 @@ export const ERROR_CODES = {
   scan_pending: { status: 409, graphql: 'SCAN_PENDING', detail: 'This file has not been scanned for viruses yet; try again shortly.' },
   upload_incomplete: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The upload ended before the whole file arrived.' },
 
+  // Resumable (tus) uploads
+  upload_expired: { status: 410, graphql: 'BAD_USER_INPUT', detail: 'This unfinished upload expired (nothing arrived for 24 hours) and was removed; start it again.' },
+  upload_offset_conflict: { status: 409, graphql: 'BAD_USER_INPUT', detail: 'Upload-Offset does not match the bytes the server holds; ask with HEAD and resume from there.' },
+  tus_resumable_required: { status: 412, graphql: 'BAD_USER_INPUT', detail: 'This server speaks tus 1.0.0: send Tus-Resumable: 1.0.0.' },
+
   // Dependencies
   upload_service_not_configured: { status: 503, graphql: 'SERVICE_UNAVAILABLE', detail: 'File uploads are not configured on this server.' },
   storage_unavailable: { status: 502, graphql: 'STORAGE_UNAVAILABLE', detail: 'File storage is unavailable; try again later.' },

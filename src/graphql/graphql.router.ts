@@ -1,5 +1,9 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router } from 'express';
 import { graphqlUploadExpress } from 'graphql-upload-minimal';
@@ -29,14 +33,24 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     csrfPrevention: true,
     // server.ts drains and stops Apollo on SIGTERM; Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)), ApolloServerPluginLandingPageDisabled()],
+    // Cache control and inline traces are off: either one makes Apollo wrap every field's resolver
+    // (willResolveField), about a tenth of a list page's CPU, for hints and traces nobody reads (no
+    // @cacheControl in the schema, no federation gateway). Answers stay `cache-control: no-store` (below).
+    plugins: [
+      queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+    ],
   });
   await server.start();
 
   const router = Router();
   router.use(
     '/graphql',
-    (req, _res, next) => {
+    (req, res, next) => {
+      // What Apollo's cache-control plugin answered for our uncacheable data (it is off, see above).
+      res.setHeader('cache-control', 'no-store');
       if (req.is('multipart/form-data')) cutStalledBody(req, config.uploads.idleTimeoutMs);
       next();
     },

@@ -66,6 +66,7 @@ export class LinkService {
       revokedAt: null,
       maxUploads: valid.maxUploads ?? LINK_LIMITS.maxUploads.default,
       uploadCount: 0,
+      reservedUploads: 0,
       lastUploadAt: null,
     };
     await this.unitOfWork.run(async (tx) => {

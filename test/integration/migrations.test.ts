@@ -50,6 +50,6 @@ describe('migrations', () => {
     expect(await run()).toBe(0);
     expect(await run()).toBe(0);
     const tables = await adminQuery(url, "select count(*)::int as n from information_schema.tables where table_schema = 'public'");
-    expect(tables.rows[0].n).toBe(7);
+    expect(tables.rows[0].n).toBe(8);
   });
 });

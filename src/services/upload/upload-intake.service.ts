@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream';
+import { pipeline, Writable } from 'node:stream';
+import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
@@ -12,6 +13,7 @@ import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LinkRepository } from '../../repositories/link.repository.js';
 import type { UploadRepository } from '../../repositories/upload.repository.js';
+import type { UploadReservationRepository } from '../../repositories/upload-reservation.repository.js';
 import type { StorageDriver } from '../../storage/storage-driver.js';
 import { uploadObjectKey } from '../../storage/storage-keys.js';
 import type { AuditService } from '../audit.service.js';
@@ -59,6 +61,7 @@ export class UploadIntakeService {
     private readonly deps: {
       links: LinkRepository;
       uploads: UploadRepository;
+      reservations: UploadReservationRepository;
       unitOfWork: UnitOfWork;
       audit: AuditService;
       rateLimits: PublicRateLimits;
@@ -82,6 +85,12 @@ export class UploadIntakeService {
     assertAcceptsUploads(link, startedAt);
     if (!storage) throw new AppError('upload_service_not_configured');
     return { link, startedAt, storage, meta };
+  }
+
+  /** The configured storage; `upload_service_not_configured` when there is none. */
+  storageDriver(): StorageDriver {
+    if (!this.deps.storage) throw new AppError('upload_service_not_configured');
+    return this.deps.storage;
   }
 
   /** The checks the file's description decides (name, declared type, announced size). */
@@ -109,8 +118,11 @@ export class UploadIntakeService {
     return { ...open, filename, type };
   }
 
-  /** Streams an admitted upload to storage and records it. */
-  async store(admitted: AdmittedUpload, body: Readable): Promise<UploadRecord> {
+  /**
+   * Streams an admitted upload to storage and records it. With `reservationId` (a resumable upload
+   * finishing) the slot held since creation becomes the upload instead of a new slot being taken.
+   */
+  async store(admitted: AdmittedUpload, body: Readable, options: { reservationId?: string } = {}): Promise<UploadRecord> {
     const { link, storage } = admitted;
     const uploadId = randomUUID();
     const key = uploadObjectKey(link.workspaceId, uploadId);
@@ -120,7 +132,7 @@ export class UploadIntakeService {
     await storage.write(key, inspector, { contentType: admitted.type.mime });
     const { sha256, sizeBytes } = inspector.result();
     try {
-      return await this.commit(admitted, { uploadId, key, sha256, sizeBytes });
+      return await this.commit(admitted, { uploadId, key, sha256, sizeBytes }, options.reservationId);
     } catch (error) {
       // A refusal (an AppError) rolled the transaction back, so the object is ours to remove. Any
       // other failure may have come after the database committed: deleting then could leave a row
@@ -134,19 +146,32 @@ export class UploadIntakeService {
     }
   }
 
+  /**
+   * Runs the first bytes of a file that is still arriving through the same content checks as a
+   * whole file (magic bytes, text-only CSV), so a mismatch ends a long upload at its start.
+   */
+  async inspectHead(admitted: AdmittedUpload, head: Readable): Promise<void> {
+    const discard = new Writable({ write: (_chunk, _encoding, callback) => callback() });
+    await pipelineAsync(head, new UploadInspector(admitted.type, this.deps.maxUploadBytes), discard);
+  }
+
   /** In one transaction: take a slot, find the original of a duplicate, insert the row, audit it. */
   private async commit(
     admitted: AdmittedUpload,
     stored: { uploadId: string; key: string; sha256: string; sizeBytes: number },
+    reservationId: string | undefined,
   ): Promise<UploadRecord> {
-    const { links, uploads, unitOfWork, audit } = this.deps;
+    const { links, uploads, reservations, unitOfWork, audit } = this.deps;
     return unitOfWork.run(async (tx) => {
       // The (workspace, sha256) lock comes first and the clock is read only once it is held, so the
       // original found here was always received before this copy (identical files arriving together).
       const duplicateOf = await uploads.lockAndFindEarliestBySha256(tx, admitted.link.workspaceId, stored.sha256);
       const receivedAt = new Date();
-      const link = await links.takeUploadSlot(tx, admitted.link.id, admitted.startedAt, receivedAt);
+      const link = reservationId
+        ? (await reservations.commit(tx, reservationId, receivedAt)) && admitted.link
+        : await links.takeUploadSlot(tx, admitted.link.id, admitted.startedAt, receivedAt);
       if (!link) {
+        if (reservationId) throw new AppError('link_not_found'); // revoked meanwhile, or the slot was swept
         const current = await links.findById(admitted.link.id, tx);
         if (current) assertAcceptsUploads(current, admitted.startedAt);
         throw new AppError('link_not_found');
@@ -194,7 +219,7 @@ export class UploadIntakeService {
 
 // An upload that began before the link expired may finish after it: a customer on a slow line
 // should not lose a file to the clock. Revocation and the slot count are checked at commit time.
-function assertAcceptsUploads(link: LinkRecord, startedAt: Date): void {
+export function assertAcceptsUploads(link: LinkRecord, startedAt: Date): void {
   switch (computeLinkStatus(link, startedAt)) {
     case 'revoked':
       throw new AppError('link_not_found');

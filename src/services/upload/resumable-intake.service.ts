@@ -1,0 +1,122 @@
+import type { Readable } from 'node:stream';
+import type { Logger } from 'pino';
+import type { UnitOfWork } from '../../db/unit-of-work.js';
+import type { RequestMeta, UploadRecord } from '../../domain/records.js';
+import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
+import { AppError } from '../../errors/app-error.js';
+import type { LinkRepository } from '../../repositories/link.repository.js';
+import type { ReservationRecord, UploadReservationRepository } from '../../repositories/upload-reservation.repository.js';
+import { isUuid } from '../validation.js';
+import { assertAcceptsUploads, type FileOffer, type OpenLink, type UploadIntakeService } from './upload-intake.service.js';
+
+/** How long an unfinished upload lives after its last bytes arrived. */
+export const RESUMABLE_UPLOAD_TTL_MS = 24 * 60 * 60_000;
+
+// Refusals that are the file's fault: the upload can never succeed, so its slot goes back.
+// Anything else (storage down, database down) leaves the slot held so the finish can be retried
+// until the upload expires.
+const FINAL_REFUSALS = new Set(['content_type_mismatch', 'file_too_large', 'empty_file', 'invalid_filename', 'unsupported_content_type', 'upload_incomplete', 'link_not_found']);
+
+/**
+ * Uploads that arrive over several requests (tus). Creation passes the very checks of the raw route
+ * (UploadIntakeService.openLink and admitFile) and holds a slot; every later request proves the same
+ * link token; the finish re-derives the admission from the stored description and stores through
+ * UploadIntakeService.store, so the file is checked, hashed, deduplicated and audited as any other.
+ */
+export class ResumableIntakeService {
+  constructor(
+    private readonly deps: {
+      intake: UploadIntakeService;
+      links: LinkRepository;
+      reservations: UploadReservationRepository;
+      unitOfWork: UnitOfWork;
+      logger: Logger;
+    },
+  ) {}
+
+  /** Admits a new upload and holds a slot for it; returns when it expires unless bytes arrive. */
+  async create(linkToken: string, meta: RequestMeta, offer: FileOffer, uploadId: string): Promise<{ expiresAt: Date }> {
+    const open = await this.deps.intake.openLink(linkToken, meta);
+    this.deps.intake.admitFile(open, offer);
+    const expiresAt = new Date(open.startedAt.getTime() + RESUMABLE_UPLOAD_TTL_MS);
+    const reservation = { id: uploadId, linkId: open.link.id, createdAt: open.startedAt, expiresAt };
+    const held = await this.deps.unitOfWork.run((tx) => this.deps.reservations.reserve(tx, reservation));
+    if (!held) {
+      // Another upload took the last slot (or the link changed) since openLink read it: say why.
+      const current = await this.deps.links.findById(open.link.id);
+      if (current) assertAcceptsUploads(current, open.startedAt);
+      throw new AppError('upload_limit_reached');
+    }
+    return { expiresAt };
+  }
+
+  /**
+   * A later request on an upload (HEAD, PATCH, DELETE): the token must be the one of the link that
+   * holds the upload, the link not revoked, the upload not expired. Returns the link as open since
+   * the upload began (an upload begun before the link expired may finish after it).
+   */
+  async resume(linkToken: string, uploadId: string, meta: RequestMeta, now = new Date()): Promise<{ open: OpenLink; reservation: ReservationRecord }> {
+    if (!isWellFormedLinkToken(linkToken)) throw new AppError('invalid_link_token');
+    const reservation = isUuid(uploadId) ? await this.deps.reservations.find(uploadId) : null;
+    const link = await this.deps.links.findByTokenHash(sha256Hex(linkToken));
+    if (!link) throw new AppError('link_not_found');
+    if (!reservation || reservation.linkId !== link.id) throw new AppError('not_found', 'No unfinished upload has this id on this link.');
+    if (link.revokedAt) throw new AppError('link_not_found');
+    if (reservation.expiresAt.getTime() <= now.getTime()) throw new AppError('upload_expired');
+    const opened = await this.openAt(link.id, reservation.createdAt, meta);
+    return { open: opened, reservation };
+  }
+
+  /** Bytes arrived: the upload lives another 24 hours from now. */
+  async extend(uploadId: string, now = new Date()): Promise<Date> {
+    const expiresAt = new Date(now.getTime() + RESUMABLE_UPLOAD_TTL_MS);
+    await this.deps.reservations.extend(uploadId, expiresAt);
+    return expiresAt;
+  }
+
+  /**
+   * The last byte arrived: checks and stores the assembled file exactly as the raw route does. When
+   * the file is refused for good (see `endsUpload`) the slot is released; the face removes the parts.
+   */
+  async finish(open: OpenLink, uploadId: string, offer: FileOffer, assembled: Readable): Promise<UploadRecord> {
+    try {
+      const admitted = this.deps.intake.admitFile(open, offer);
+      return await this.deps.intake.store(admitted, assembled, { reservationId: uploadId });
+    } catch (error) {
+      if (error instanceof AppError && FINAL_REFUSALS.has(error.code)) await this.release(uploadId);
+      throw error;
+    }
+  }
+
+  /** Checks the first bytes received against the declared type; a mismatch releases the slot. */
+  async verifyFirstBytes(open: OpenLink, uploadId: string, offer: FileOffer, head: Readable): Promise<void> {
+    try {
+      await this.deps.intake.inspectHead(this.deps.intake.admitFile(open, offer), head);
+    } catch (error) {
+      if (ResumableIntakeService.endsUpload(error)) await this.release(uploadId);
+      throw error;
+    }
+  }
+
+  /** True when the refusal ended the upload for good (its slot is released, its parts may go). */
+  static endsUpload(error: unknown): boolean {
+    return error instanceof AppError && FINAL_REFUSALS.has(error.code);
+  }
+
+  /** Gives the slot back (termination, a refused file, expiry); false when already given back. */
+  release(uploadId: string): Promise<boolean> {
+    return this.deps.unitOfWork.run((tx) => this.deps.reservations.release(tx, uploadId));
+  }
+
+  listExpired(now: Date, limit: number): Promise<ReservationRecord[]> {
+    return this.deps.reservations.listExpired(now, limit);
+  }
+
+  private async openAt(linkId: string, startedAt: Date, meta: RequestMeta): Promise<OpenLink> {
+    const link = await this.deps.links.findById(linkId);
+    if (!link || link.revokedAt) throw new AppError('link_not_found');
+    // The intake's storage (null: not configured) is what openLink would give; reuse its check.
+    const storage = this.deps.intake.storageDriver();
+    return { link, startedAt, storage, meta };
+  }
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { Server, type Upload } from '@tus/server';
+import { NodeRequest, sendNodeResponse } from 'srvx/node';
+import type { Config } from '../config/load-config.js';
+import { SNIFF_BYTES } from '../domain/content-policy.js';
+import type { RequestMeta } from '../domain/records.js';
+import type { Services } from '../services/services.js';
+import { ResumableIntakeService } from '../services/upload/resumable-intake.service.js';
+import type { OpenLink } from '../services/upload/upload-intake.service.js';
+import { requestMeta } from '../transport/request-meta.js';
+import { cutStalledBody } from '../transport/stalled-body.js';
+import { DurableFileStore, tusPartsDirectory } from './durable-file-store.js';
+import { jsonErrorBody, toTusHookError } from './tus-errors.js';
+import { fileOfferFromUpload } from './tus-metadata.js';
+
+/** The creation URL and the upload URLs under it (Express paths). */
+export const TUS_PATHS = { creation: '/upload/:link_token/tus', upload: '/upload/:link_token/tus/:upload_id' } as const;
+
+/** What this face learned about a request before @tus/server handles it. */
+interface TusRequestContext {
+  linkToken: string;
+  uploadId: string | undefined;
+  meta: RequestMeta;
+  /** The link as open since the upload began (requests on an existing upload). */
+  open: OpenLink | undefined;
+}
+
+/**
+ * tus 1.0.0 (core, creation, creation-with-upload, creation-defer-length, termination, expiration)
+ * over @tus/server and a durable @tus/file-store. The protocol is tus's; every rule is ours:
+ * - creation admits through the intake (link state, name, type, size) and holds a slot;
+ * - a request on an existing upload proves the link token and the reservation before tus runs;
+ * - the first bytes are checked against the declared type, the assembled file is stored through the
+ *   same code as the raw route (hash, dedupe, audit), and a refused file frees its slot and parts;
+ * - `Upload-Expires` is 24 hours after the last PATCH (the reservation's expiry).
+ */
+export function tusRouter({ services, config, logger }: { services: Services; config: Config; logger: Logger }): Router {
+  const parts = new DurableFileStore(tusPartsDirectory(config.dataDir));
+  const contexts = new WeakMap<IncomingMessage, TusRequestContext>();
+  const contextOf = (req: { runtime?: { node?: { req: IncomingMessage } } }): TusRequestContext => {
+    const context = req.runtime?.node ? contexts.get(req.runtime.node.req) : undefined;
+    if (!context) throw new Error('tus request without its context');
+    return context;
+  };
+
+  const finish = async (context: TusRequestContext, upload: Upload) => {
+    const uploadId = upload.id;
+    const open = context.open ?? (await services.resumable.resume(context.linkToken, uploadId, context.meta)).open;
+    try {
+      const record = await services.resumable.finish(open, uploadId, fileOfferFromUpload(upload), parts.read(uploadId));
+      await parts.removeIfPresent(uploadId);
+      return record;
+    } catch (error) {
+      if (ResumableIntakeService.endsUpload(error)) await parts.removeIfPresent(uploadId);
+      throw error;
+    }
+  };
+
+  const tus = new Server({
+    path: '/upload',
+    datastore: parts,
+    maxSize: config.uploads.maxBytes,
+    relativeLocation: true,
+    namingFunction: () => randomUUID(),
+    getFileIdFromRequest: (req) => contextOf(req as never).uploadId,
+    generateUrl: (req, { id }) => `/upload/${encodeURIComponent(contextOf(req as never).linkToken)}/tus/${id}`,
+    onUploadCreate: async (req, upload) => {
+      const context = contextOf(req as never);
+      try {
+        await services.resumable.create(context.linkToken, context.meta, fileOfferFromUpload(upload), upload.id);
+      } catch (error) {
+        throw toTusHookError(error, logger);
+      }
+      return {};
+    },
+    onUploadFinish: async (req, upload) => {
+      const context = contextOf(req as never);
+      try {
+        const record = await finish(context, upload);
+        // tus answers a PATCH with 204 and no body; the id of the stored upload rides in a header.
+        return { headers: { 'Intake-Upload-Id': record.id } };
+      } catch (error) {
+        throw toTusHookError(error, logger);
+      }
+    },
+  });
+
+  const handle = async (req: Request, res: Response, next: NextFunction) => {
+    const linkToken = String(req.params['link_token']);
+    const uploadId = req.params['upload_id'] === undefined ? undefined : String(req.params['upload_id']);
+    const context: TusRequestContext = { linkToken, uploadId, meta: requestMeta(req), open: undefined };
+    try {
+      if (uploadId !== undefined && req.method !== 'OPTIONS') {
+        context.open = (await services.resumable.resume(linkToken, uploadId, context.meta)).open;
+      }
+    } catch (error) {
+      next(error);
+      return;
+    }
+    if (req.method === 'PATCH' || req.method === 'POST') cutStalledBody(req, config.uploads.idleTimeoutMs);
+    contexts.set(req, context);
+    const response = await tus.handleWeb(new NodeRequest({ req, res }));
+    const answered = await afterTus(req, context, response);
+    await sendNodeResponse(res, answered);
+  };
+
+  /** Our part of a tus response: JSON error bodies, the expiry, and the first-bytes check. */
+  const afterTus = async (req: Request, context: TusRequestContext, response: globalThis.Response): Promise<globalThis.Response> => {
+    if (response.status >= 400) {
+      const body = jsonErrorBody(response.status, await response.text());
+      const headers = new Headers(response.headers);
+      headers.set('Content-Type', 'application/json; charset=utf-8');
+      headers.set('Content-Length', String(Buffer.byteLength(body)));
+      return new globalThis.Response(body, { status: response.status, headers });
+    }
+    const id = context.uploadId ?? idFromLocation(response.headers.get('location'));
+    if (!id) return response;
+    if (req.method === 'DELETE') {
+      await services.resumable.release(id);
+      return response;
+    }
+    if (req.method === 'HEAD') return finishIfComplete(context, id, response);
+    if (req.method !== 'PATCH' && req.method !== 'POST') return response;
+    if (response.headers.get('intake-upload-id')) return response; // finished and stored
+    const newOffset = Number(response.headers.get('upload-offset') ?? '0');
+    const fromOffset = req.method === 'PATCH' ? Number(req.get('upload-offset')) : 0;
+    if (fromOffset < SNIFF_BYTES && newOffset >= SNIFF_BYTES) {
+      const refusal = await checkFirstBytes(context, id);
+      if (refusal) return refusal;
+    }
+    if (newOffset > 0 || req.method === 'POST') {
+      const expiresAt = await services.resumable.extend(id);
+      response.headers.set('Upload-Expires', expiresAt.toUTCString());
+    }
+    return response;
+  };
+
+  /**
+   * A HEAD on an upload that holds all its bytes but is still unfinished: its last PATCH failed after
+   * the bytes arrived (storage or database down). A client that sees offset = length believes it is
+   * done and never PATCHes again, so the finish is retried here; until it succeeds, HEAD answers
+   * the error and the client retries.
+   */
+  const finishIfComplete = async (context: TusRequestContext, id: string, response: globalThis.Response): Promise<globalThis.Response> => {
+    const length = response.headers.get('upload-length');
+    if (length === null || response.headers.get('upload-offset') !== length) return response;
+    try {
+      const record = await finish(context, await parts.getUpload(id));
+      response.headers.set('Intake-Upload-Id', record.id);
+      return response;
+    } catch (error) {
+      return jsonResponse(toTusHookError(error, logger));
+    }
+  };
+
+  const checkFirstBytes = async (context: TusRequestContext, id: string): Promise<globalThis.Response | undefined> => {
+    try {
+      const upload = await parts.getUpload(id);
+      const open = context.open ?? (await services.resumable.resume(context.linkToken, id, context.meta)).open;
+      // Only the head is checked here; the whole file is checked again at the finish.
+      await services.resumable.verifyFirstBytes(open, id, fileOfferFromUpload(upload), parts.readHead(id, SNIFF_BYTES));
+      return undefined;
+    } catch (error) {
+      if (ResumableIntakeService.endsUpload(error)) await parts.removeIfPresent(id);
+      return jsonResponse(toTusHookError(error, logger));
+    }
+  };
+
+  const router = Router();
+  router.all([TUS_PATHS.creation, TUS_PATHS.upload], (req, res, next) => {
+    handle(req, res, next).catch(next);
+  });
+  return router;
+}
+
+function jsonResponse({ status_code, body }: { status_code: number; body: string }): globalThis.Response {
+  return new globalThis.Response(body, {
+    status: status_code,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Tus-Resumable': '1.0.0' },
+  });
+}
+
+function idFromLocation(location: string | null): string | undefined {
+  return location ? location.slice(location.lastIndexOf('/') + 1) : undefined;
+}
