@@ -125,6 +125,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
   let parts: DurableFileStore | undefined;
   const jobs: Jobs = {
     orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null,
+    scans,
     tusExpirySweep: (now) =>
       sweepExpiredTusUploads({
         resumable: services.resumable,
@@ -141,7 +142,6 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
       logger,
     ),
     linkExpiry: new LinkExpiryJob(unitOfWork, repositories.links, publisher, logger),
-    scans,
   };
   return { services, jobs, followUps };
 }

@@ -19,22 +19,23 @@ export interface Workers {
 export async function startWorkers(config: Config, logger: Logger, infra: Infrastructure, jobs: Jobs): Promise<Workers> {
   if (!config.roles.worker) return { stop: async () => undefined };
   const { orphanSweep, webhookDelivery, linkExpiry } = jobs;
-  orphanSweep?.start(config.jobs.orphanSweepIntervalMs);
-  // Same cadence as the orphan sweep (ORPHAN_SWEEP_INTERVAL_SECONDS); both move to the queue together.
+  const runner = new JobRunner(infra.jobQueue, logger);
+  await runner.start(jobDefinitions(jobs));
+  const sweepSeconds = Math.max(1, Math.floor(config.jobs.orphanSweepIntervalMs / 1000));
+  orphanSweep?.schedule(config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('orphan-sweep', {}, sweepSeconds));
+  // Same cadence as the orphan sweep; still a timer per worker process (its steps are idempotent).
   const tusExpirySweep = runEvery('tus expiry sweep', config.jobs.orphanSweepIntervalMs, () => jobs.tusExpirySweep(), logger);
   webhookDelivery.start();
   linkExpiry.start(config.jobs.linkExpiryCheckMs);
-  const runner = new JobRunner(infra.jobQueue, logger);
-  await runner.start(jobDefinitions(jobs));
   void jobs.scans.warnAboutStreamLimit(config.uploads.maxBytes);
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
-      await runner.stop();
-      await orphanSweep?.stop();
+      orphanSweep?.stopSchedule();
       await tusExpirySweep.stop();
       await linkExpiry.stop();
       await webhookDelivery.stop();
+      await runner.stop();
     },
   };
 }
@@ -42,6 +43,8 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
 /** Every queue's job body; one line per queue. */
 function jobDefinitions(jobs: Jobs): JobDefinition[] {
   const definitions: JobDefinition[] = [];
+  const { orphanSweep } = jobs;
+  if (orphanSweep) definitions.push({ queue: 'orphan-sweep', concurrency: 1, run: async () => void (await orphanSweep.runOnce()) });
   if (jobs.scans.configured) definitions.push(scanUploadJob(jobs.scans) as unknown as JobDefinition);
   return definitions;
 }

@@ -68,9 +68,12 @@ export class JobQueue {
     return this.boss.send(name, data, { db: transactionDb(tx) });
   }
 
-  /** Enqueues a job on its own (not tied to a change), e.g. a scheduled sweep; `singletonKey` de-duplicates. */
-  async sendNow<N extends QueueName>(name: N, data: QueuePayloads[N], options: { singletonKey?: string; singletonSeconds?: number } = {}): Promise<string | null> {
-    return this.boss.send(name, data, options);
+  /**
+   * Enqueues a job not tied to a change (a periodic sweep), at most once per `seconds` slot however
+   * many processes ask: the others' sends are dropped (null), so N workers never sweep together.
+   */
+  async sendThrottled<N extends QueueName>(name: N, data: QueuePayloads[N], seconds: number): Promise<string | null> {
+    return this.boss.sendThrottled(name, data, null, seconds, name);
   }
 
   /**

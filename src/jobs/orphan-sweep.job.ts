@@ -15,11 +15,10 @@ const BATCH = 500;
  * Removes stored objects that have no upload row: the leftovers of a crash between "object complete"
  * and "row committed" (the only order in which we write, so no row ever points at a missing object).
  * Objects younger than the grace period are left alone: their row may be committing right now.
- * Several server processes may sweep at once; every step is idempotent.
+ * It runs on the job queue (one sweep per interval across all processes); every step is idempotent anyway.
  */
 export class OrphanSweepJob {
   private readonly timers: NodeJS.Timeout[] = [];
-  private running: Promise<unknown> | undefined;
 
   constructor(
     private readonly storage: StorageDriver,
@@ -54,22 +53,19 @@ export class OrphanSweepJob {
     return { orphanObjects, incompleteWrites };
   }
 
-  /** Sweeps every `intervalMs`, the first time after at most a minute; 0 disables it. */
-  start(intervalMs: number): void {
+  /**
+   * Asks for a sweep every `intervalMs` (the first after at most a minute); 0 disables it. The sweep
+   * itself runs as an `orphan-sweep` job, throttled to one per interval across every process.
+   */
+  schedule(intervalMs: number, enqueue: () => Promise<unknown>): void {
     if (intervalMs <= 0) return;
     const tick = () => {
-      if (this.running) return; // a slow sweep is never run twice at once
-      this.running = this.runOnce()
-        .catch((error: unknown) => this.logger.warn({ err: error }, 'orphan sweep failed; it will run again'))
-        .finally(() => {
-          this.running = undefined;
-        });
+      enqueue().catch((error: unknown) => this.logger.warn({ err: error }, 'could not enqueue the orphan sweep; it is asked for again next time'));
     };
     this.timers.push(setTimeout(tick, Math.min(intervalMs, 60_000)).unref(), setInterval(tick, intervalMs).unref());
   }
 
-  async stop(): Promise<void> {
-    for (const timer of this.timers) clearTimeout(timer);
-    await this.running;
+  stopSchedule(): void {
+    for (const timer of this.timers.splice(0)) clearTimeout(timer);
   }
 }

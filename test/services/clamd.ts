@@ -57,6 +57,7 @@ export async function startTestClamd(options: { streamMaxLength?: string } = {})
   );
   let child: ChildProcess | undefined;
   const start = async () => {
+    if (child && child.exitCode === null) return; // already running: a second one would leak
     const started = spawn(CLAMD_BINARY, ['-c', conf], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     started.stderr?.on('data', (data: Buffer) => (stderr += data.toString()));

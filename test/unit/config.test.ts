@@ -25,6 +25,26 @@ describe('loadConfig', () => {
     expect(config.adminToken).toBeUndefined();
   });
 
+  it('reads PROCESS_ROLES (default both) and the scanner variables', () => {
+    expect(loadConfig({}, '/srv/app').roles).toEqual({ web: true, worker: true, names: ['web', 'worker'] });
+    expect(loadConfig({}, '/srv/app').scanner).toBe(null);
+    expect(loadConfig({ PROCESS_ROLES: ' worker ' }, '/srv/app').roles).toEqual({ web: false, worker: true, names: ['worker'] });
+    expect(loadConfig({ CLAMAV_HOST: 'clamd.internal' }, '/srv/app').scanner).toEqual({
+      address: { host: 'clamd.internal', port: 3310 },
+      timeoutMs: 60_000,
+      required: true,
+    });
+    expect(loadConfig({ CLAMAV_SOCKET: '/run/clamd.sock', SCAN_REQUIRED: 'false', CLAMAV_TIMEOUT_SECONDS: '5' }, '/srv/app').scanner).toEqual({
+      address: { socket: '/run/clamd.sock' },
+      timeoutMs: 5_000,
+      required: false,
+    });
+    expect(problemsOf({ PROCESS_ROLES: 'web,cron', SCAN_REQUIRED: 'yes', CLAMAV_HOST: 'a', CLAMAV_SOCKET: '/b' }).map((p) => p.split(':')[0]).sort()).toEqual(
+      ['CLAMAV_SOCKET', 'PROCESS_ROLES.1', 'SCAN_REQUIRED'],
+    );
+    expect(problemsOf({ PROCESS_ROLES: ',' })).toEqual(['PROCESS_ROLES: must name at least one of web and worker']);
+  });
+
   it('lists every bad variable at once', () => {
     const problems = problemsOf({
       PORT: 'eighty',

@@ -1491,6 +1491,8 @@ export interface operations {
                 "x-amigo-intake-content-type": string;
                 /** @description File size (checked against the limit before the body is read) */
                 "content-length"?: string;
+                /** @description Optional, 8-128 printable ASCII characters, per link, kept 24 hours. A retry with the same key after a success answers the first 201 body again with `Idempotent-Replayed: true` and stores nothing; while the first attempt is in flight, 409 `idempotency_in_progress`. */
+                "idempotency-key"?: string;
             };
             path: {
                 /** @description The token from the link */
@@ -1547,6 +1549,18 @@ export interface operations {
                     };
                 };
             };
+            /** @description `idempotency_in_progress`: An upload with this Idempotency-Key is still in progress; retry once it has finished. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "idempotency_in_progress";
+                    };
+                };
+            };
             /** @description `link_expired`: This upload link has expired. */
             410: {
                 headers: {
@@ -1571,7 +1585,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description `invalid_filename`: The filename is missing or not allowed. / `unsupported_content_type`: This type of file is not accepted. / `content_type_mismatch`: The file content does not match its declared type. / `empty_file`: The file is empty. */
+            /** @description `invalid_filename`: The filename is missing or not allowed. / `unsupported_content_type`: This type of file is not accepted. / `validation_error`: The request is not valid. / `content_type_mismatch`: The file content does not match its declared type. / `empty_file`: The file is empty. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1579,7 +1593,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
-                        error_code?: "invalid_filename" | "unsupported_content_type" | "content_type_mismatch" | "empty_file";
+                        error_code?: "invalid_filename" | "unsupported_content_type" | "validation_error" | "content_type_mismatch" | "empty_file";
                     };
                 };
             };
