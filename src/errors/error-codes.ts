@@ -28,6 +28,7 @@ export const ERROR_CODES = {
   invalid_filename: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The filename is missing or not allowed.' },
   unsupported_content_type: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'This type of file is not accepted.' },
   content_type_mismatch: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The file content does not match its declared type.' },
+  too_many_files: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'A request carries one file: send each file in a request of its own.' },
   upload_incomplete: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'The upload ended before the whole file arrived.' },
 
   // Dependencies

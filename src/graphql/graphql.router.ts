@@ -2,7 +2,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router } from 'express';
-import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
@@ -11,6 +10,7 @@ import { cutStalledBody } from '../transport/stalled-body.js';
 import { buildGraphQLSchema } from './build-schema.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
+import { oneFilePerOperationPlugin, processOneFileRequest } from './one-file-per-request.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
 
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
@@ -29,7 +29,7 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     csrfPrevention: true,
     // server.ts drains and stops Apollo on SIGTERM; Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)), ApolloServerPluginLandingPageDisabled()],
+    plugins: [queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)), oneFilePerOperationPlugin(), ApolloServerPluginLandingPageDisabled()],
   });
   await server.start();
 
@@ -41,10 +41,17 @@ export async function createGraphQLFace(services: Services, config: Config, logg
       next();
     },
     // Multipart (GraphQL multipart request spec) for uploadToIntakeLink; one file per request. The
-    // limit is one byte above ours so the upload pipeline, not the parser, reports file_too_large.
-    graphqlUploadExpress({ maxFileSize: config.uploads.maxBytes + 1, maxFiles: 1 }),
+    // parser truncates a part at its limit, and busboy reports a part that merely reaches its limit as
+    // truncated, so the limit is one byte above ours; filePartStream (in the resolver) reports it.
+    (req, res, next) => {
+      if (!req.is('multipart/form-data')) return next();
+      processOneFileRequest(req, res, { maxFileSize: config.uploads.maxBytes + 1 }).then((body) => {
+        req.body = body;
+        next();
+      }, next);
+    },
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req)) }),
+    expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req), config.uploads.maxBytes) }),
   );
   router.use('/graphql', graphqlRequestErrorHandler(logger));
   return { router, stop: () => server.stop() };
