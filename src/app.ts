@@ -28,6 +28,11 @@ export async function createApp(container: Container): Promise<App> {
   app.set('trust proxy', config.http.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestLogging(logger));
+  // Every answer, JSON and GraphQL included: no browser may guess a type other than the one we send.
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
 
   let draining = false;
   app.use(healthRoutes(container.infra.database, () => draining));
@@ -42,7 +47,8 @@ export async function createApp(container: Container): Promise<App> {
   const graphql = await createGraphQLFace(services, config, logger);
   app.use(graphql.router);
 
-  app.use((req, _res, next) => next(new AppError('not_found', `Nothing is served at ${req.method} ${req.path.replace(/^\/upload\/[^/]+/, '/upload/…')}.`)));
+  // The path is not echoed back: it may carry a token, or markup meant for whoever reads the answer.
+  app.use((_req, _res, next) => next(new AppError('not_found', 'Nothing is served at this address.')));
   app.use(restErrorHandler(logger));
 
   return {
