@@ -40,7 +40,7 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
       handle: async ({ params, req, meta }) => {
         cutStalledBody(req, config.uploads.idleTimeoutMs);
         const open = await services.intake.openLink(params.link_token, meta);
-        const admitted = services.intake.admitFile(open, fileOfferFromHeaders(req.headers));
+        const admitted = services.intake.admitFile(open, fileOfferFromHeaders(req.headers, req.headersDistinct));
         const upload = await services.intake.store(admitted, req);
         return { kind: 'json', status: 201, body: toUploadObject(upload) };
       },
