@@ -8,6 +8,7 @@ import { requestLogging } from './http/logging.js';
 import { buildOpenApiDocument } from './http/route-table/openapi.js';
 import { mountRoutes } from './http/route-table/mount-routes.js';
 import { apiRoutes } from './http/v1/api-routes.js';
+import { cutStalledBody } from './transport/stalled-body.js';
 
 /** The Express application and what must be stopped with it. */
 export interface App {
@@ -28,6 +29,14 @@ export async function createApp(container: Container): Promise<App> {
   app.set('trust proxy', config.http.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestLogging(logger));
+  // Every request body, not only uploads: a stalled JSON body would otherwise hold its connection
+  // for the whole request timeout. Bodiless requests (downloads) keep no idle timer.
+  app.use((req, _res, next) => {
+    if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0) {
+      cutStalledBody(req, config.uploads.idleTimeoutMs);
+    }
+    next();
+  });
   // Every answer, JSON and GraphQL included: no browser may guess a type other than the one we send.
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
