@@ -28,3 +28,14 @@ export function parseFilename(name: string | undefined): string {
   }
   return normalized;
 }
+
+/**
+ * The name a file is stored and downloaded under: it always ends in an extension of its verified
+ * type, so `report.html` verified as CSV is `report.html.csv` and no viewer opens it as a page or a
+ * program. A name that already ends in one (any case) is kept as it is.
+ */
+export function storedFilename(name: string, type: { extensions: readonly string[] }): string {
+  const lower = name.toLowerCase();
+  if (type.extensions.some((extension) => lower.endsWith(extension))) return name;
+  return `${name}${type.extensions[0] ?? ''}`;
+}

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
-import { parseFilename } from '../../domain/filename.js';
+import { parseFilename, storedFilename } from '../../domain/filename.js';
 import { computeLinkStatus } from '../../domain/link-status.js';
 import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
 import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
@@ -103,7 +103,7 @@ export class UploadIntakeService {
       throw new AppError('file_too_large', `The file is larger than the limit of ${maxUploadBytes} bytes.`);
     }
     if (offer.declaredSize === 0) throw new AppError('empty_file');
-    return { ...open, filename, type };
+    return { ...open, filename: storedFilename(filename, type), type };
   }
 
   /** Streams an admitted upload to storage and records it. */
