@@ -1,10 +1,10 @@
 import { AppError } from '../errors/app-error.js';
+import { CONTROL_OR_BIDI } from './text-rules.js';
 
 export const MAX_FILENAME_BYTES = 255;
 
-// C0 and C1 controls and DEL, plus the bidirectional overrides/isolates that let "invoice‮fdp.exe"
-// display as "invoiceexe.pdf".
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// C0 and C1 controls and DEL, plus the bidirectional overrides/isolates (text-rules.ts).
+const FORBIDDEN_CHARACTERS = CONTROL_OR_BIDI;
 
 /**
  * The name we store and show for a file, from a name already decoded to text (a multipart part's
