@@ -13,6 +13,7 @@ import { tusRouter } from './tus/tus-router.js';
 import { PUBLIC_PATHS } from './domain/public-paths.js';
 import { loadPageAssets } from './page/page-assets.js';
 import { formRefusalHandler, pageRouter } from './page/page.router.js';
+import { cutStalledBody } from './transport/stalled-body.js';
 
 /** The Express application and what must be stopped with it. */
 export interface App {
@@ -34,6 +35,19 @@ export async function createApp(container: Container): Promise<App> {
   app.set('trust proxy', config.http.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestLogging(logger));
+  // Every request body, not only uploads: a stalled JSON body would otherwise hold its connection
+  // for the whole request timeout. Bodiless requests (downloads) keep no idle timer.
+  app.use((req, _res, next) => {
+    if (req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0) {
+      cutStalledBody(req, config.uploads.idleTimeoutMs);
+    }
+    next();
+  });
+  // Every answer, JSON and GraphQL included: no browser may guess a type other than the one we send.
+  app.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
 
   let draining = false;
   app.use(healthRoutes(container.infra.database, () => draining));
@@ -64,7 +78,8 @@ export async function createApp(container: Container): Promise<App> {
   app.use(mountRoutes(routes, services, logger));
   app.use(graphql.router);
 
-  app.use((req, _res, next) => next(new AppError('not_found', `Nothing is served at ${req.method} ${req.path.replace(/^\/upload\/[^/]+/, '/upload/…')}.`)));
+  // The path is not echoed back: it may carry a token, or markup meant for whoever reads the answer.
+  app.use((_req, _res, next) => next(new AppError('not_found', 'Nothing is served at this address.')));
   app.use(PUBLIC_PATHS.uploadFiles.replace('{link_token}', ':link_token'), formRefusalHandler(logger, config.uploads.maxBytes, pageAssets));
   app.use(restErrorHandler(logger));
 

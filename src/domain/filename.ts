@@ -1,10 +1,10 @@
 import { AppError } from '../errors/app-error.js';
+import { CONTROL_OR_BIDI } from './text-rules.js';
 
 export const MAX_FILENAME_BYTES = 255;
 
-// C0 and C1 controls and DEL, plus the bidirectional overrides/isolates that let "invoice‮fdp.exe"
-// display as "invoiceexe.pdf".
-const FORBIDDEN_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// C0 and C1 controls and DEL, plus the bidirectional overrides/isolates (text-rules.ts).
+const FORBIDDEN_CHARACTERS = CONTROL_OR_BIDI;
 
 /**
  * The name we store and show for a file, from a name already decoded to text (a multipart part's
@@ -27,4 +27,15 @@ export function parseFilename(name: string | undefined): string {
     throw new AppError('invalid_filename', `The filename is longer than ${MAX_FILENAME_BYTES} bytes.`);
   }
   return normalized;
+}
+
+/**
+ * The name a file is stored and downloaded under: it always ends in an extension of its verified
+ * type, so `report.html` verified as CSV is `report.html.csv` and no viewer opens it as a page or a
+ * program. A name that already ends in one (any case) is kept as it is.
+ */
+export function storedFilename(name: string, type: { extensions: readonly string[] }): string {
+  const lower = name.toLowerCase();
+  if (type.extensions.some((extension) => lower.endsWith(extension))) return name;
+  return `${name}${type.extensions[0] ?? ''}`;
 }

@@ -1,3 +1,4 @@
+import { isPlainText } from './text-rules.js';
 import { z } from 'zod';
 
 /**
@@ -24,6 +25,7 @@ export const displayNameRule = z
   .string()
   .max(LINK_LIMITS.displayNameMaxLength, `must be at most ${LINK_LIMITS.displayNameMaxLength} characters`)
   .refine(withoutNul, 'must not contain NUL characters')
+  .refine(isPlainText, 'must not contain control characters (CR, LF, BEL...) or text-direction overrides')
   .nullable();
 
 export const expiresInHoursRule = z

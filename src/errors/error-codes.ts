@@ -29,7 +29,7 @@ export const ERROR_CODES = {
   invalid_filename: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The filename is missing or not allowed.' },
   unsupported_content_type: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'This type of file is not accepted.' },
   content_type_mismatch: { status: 422, graphql: 'BAD_USER_INPUT', detail: 'The file content does not match its declared type.' },
-  too_many_files: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'Send one file per request.' },
+  too_many_files: { status: 400, graphql: 'BAD_USER_INPUT', detail: 'A request carries one file: send each file in a request of its own.' },
   file_infected: { status: 409, graphql: 'FILE_INFECTED', detail: 'The virus scanner found a signature in this file; it cannot be downloaded, only deleted.' },
   scan_pending: { status: 409, graphql: 'SCAN_PENDING', detail: 'This file has not been scanned for viruses yet; try again shortly.' },
   idempotency_in_progress: { status: 409, graphql: 'CONFLICT', detail: 'An upload with this Idempotency-Key is still in progress; retry once it has finished.' },

@@ -41,6 +41,9 @@ function isDatabaseUnavailable(error: unknown): boolean {
 // caused by the request (a malformed %-escape in the path, an oversized body), safe to answer as such.
 function fromHttpClientError(error: unknown): AppError | undefined {
   const { status, expose } = (error ?? {}) as { status?: unknown; expose?: unknown };
+  // Express's router raises a URIError with status 400, without `expose`, for a path parameter that is
+  // not valid percent-encoding (`/upload/%zz/files`): the client's mistake, not ours.
+  if (error instanceof URIError && status === 400) return new AppError('bad_request', undefined, { cause: error });
   if (expose !== true || typeof status !== 'number' || status < 400 || status > 499) return undefined;
   if (status === 413) return new AppError('payload_too_large', undefined, { cause: error });
   return new AppError('bad_request', undefined, { cause: error });

@@ -2,7 +2,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { ERROR_CODES, type ErrorCode } from '../errors/error-codes.js';
+import { ERROR_CODES, isErrorCode, type ErrorCode } from '../errors/error-codes.js';
 import { normalizeError } from '../errors/normalize-error.js';
 
 // Errors GraphQL itself raises before any resolver runs, and the REST vocabulary code for each.
@@ -31,7 +31,8 @@ export function formatGraphQLError(logger: Logger) {
       return {
         message: formatted.message,
         ...(formatted.locations ? { locations: formatted.locations } : {}),
-        extensions: { code: apolloCode, errorCode: REQUEST_ERROR_CODES[apolloCode] },
+        // A refusal raised before execution may name its own code (too_many_files); else the category's.
+        extensions: { code: apolloCode, errorCode: isErrorCode(formatted.extensions?.['errorCode']) ? formatted.extensions['errorCode'] : REQUEST_ERROR_CODES[apolloCode] },
       };
     }
     const appError = normalizeError(original);

@@ -7,7 +7,6 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Router } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { graphqlUploadExpress } from 'graphql-upload-minimal';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
@@ -16,6 +15,7 @@ import { cutStalledBody } from '../transport/stalled-body.js';
 import { buildGraphQLSchema, printSchemaSdl } from './build-schema.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
+import { oneFilePerOperationPlugin, processOneFileRequest } from './one-file-per-request.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
 
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
@@ -44,6 +44,7 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     // @cacheControl in the schema, no federation gateway). Answers stay `cache-control: no-store` (below).
     plugins: [
       queryLimitsPlugin(defaultQueryLimits(config.graphql.maxCost)),
+      oneFilePerOperationPlugin(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
@@ -61,10 +62,17 @@ export async function createGraphQLFace(services: Services, config: Config, logg
       next();
     },
     // Multipart (GraphQL multipart request spec) for uploadToIntakeLink; one file per request. The
-    // limit is one byte above ours so the upload pipeline, not the parser, reports file_too_large.
-    graphqlUploadExpress({ maxFileSize: config.uploads.maxBytes + 1, maxFiles: 1 }),
+    // parser truncates a part at its limit, and busboy reports a part that merely reaches its limit as
+    // truncated, so the limit is one byte above ours; filePartStream (in the resolver) reports it.
+    (req, res, next) => {
+      if (!req.is('multipart/form-data')) return next();
+      processOneFileRequest(req, res, { maxFileSize: config.uploads.maxBytes + 1 }).then((body) => {
+        req.body = body;
+        next();
+      }, next);
+    },
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req)) }),
+    expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req), config.uploads.maxBytes) }),
   );
   router.use('/graphql', graphqlRequestErrorHandler(logger));
   return { router, schema, sdl: printSchemaSdl(schema), stop: () => server.stop() };

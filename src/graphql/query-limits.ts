@@ -7,10 +7,12 @@ import {
   Kind,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { PAGE_LIMITS } from '../domain/link-rules.js';
+import { introspectionListSizes } from './introspection-cost.js';
 
 /** The documented GraphQL limits. */
 export interface QueryLimits {
@@ -32,14 +34,31 @@ const LIST_SIZES: Record<string, (args: Record<string, unknown>) => number> = {
 
 /**
  * Cost approximates the number of objects the server may have to produce: a scalar field is free, an
- * object costs 1 plus its children, and a list multiplies that by its page size.
+ * object costs 1 plus its children, and a list multiplies that by its page size. Introspection lists
+ * count the schema's real sizes (introspection-cost.ts).
  */
-const listAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  if (isLeafType(getNamedType(field.type))) return 0;
-  // Never below 0: a negative page size (refused later by the service) must not offset other fields' cost.
-  const size = Math.max(0, LIST_SIZES[`${type.name}.${field.name}`]?.(args) ?? 1);
-  return size * (1 + childComplexity);
-};
+function listAwareEstimator(schema: GraphQLSchema): ComplexityEstimator {
+  const introspection = introspectionListSizes(schema);
+  return ({ type, field, args, childComplexity }) => {
+    if (isLeafType(getNamedType(field.type))) return 0;
+    const name = `${type.name}.${field.name}`;
+    // A wrapper (NON_NULL, LIST) around the same type ref: real chains are 1-3 deep, mostly null below.
+    if (name === '__Type.ofType') return childComplexity;
+    // Never below 0: a negative page size (refused later by the service) must not offset other fields' cost.
+    const size = Math.max(0, LIST_SIZES[name]?.(args) ?? introspection[name] ?? 1);
+    return size * (1 + childComplexity);
+  };
+}
+
+const estimators = new WeakMap<GraphQLSchema, ComplexityEstimator>();
+function estimatorFor(schema: GraphQLSchema): ComplexityEstimator {
+  let estimator = estimators.get(schema);
+  if (!estimator) estimators.set(schema, (estimator = listAwareEstimator(schema)));
+  return estimator;
+}
+
+/** graphql-query-complexity's own cap on the nodes it walks; a bigger document is refused unweighed. */
+export const MAX_QUERY_NODES = 10_000;
 
 /**
  * Refuses, before execution, an operation that is too deep, has too many root fields (aliases count)
@@ -66,12 +85,22 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           // resolver runs; the cost estimate would otherwise throw that error raw (a masked 500).
           const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           if (variables.errors) return;
-          const cost = getComplexity({
-            schema,
-            query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] },
-            variables: request.variables ?? {},
-            estimators: [listAwareEstimator],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] },
+              variables: request.variables ?? {},
+              estimators: [estimatorFor(schema)],
+              maxQueryNodes: MAX_QUERY_NODES,
+            });
+          } catch (error) {
+            // Its node cap throws a plain GraphQLError, which would be masked as a 500.
+            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+              throw tooComplex(`The operation has more than ${MAX_QUERY_NODES} fields to weigh; ask for fewer.`);
+            }
+            throw error;
+          }
           if (cost > limits.maxCost) {
             throw tooComplex(`The operation costs ${cost}; the limit is ${limits.maxCost}. Ask for smaller pages or fewer nested lists.`);
           }

@@ -51,6 +51,7 @@ export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSche
           meta: { clientIp: ctx.extra.request.socket.remoteAddress ?? null, userAgent: ctx.extra.request.headers['user-agent'] ?? null, requestId: null },
           principal: () => Promise.resolve(principal),
           uploadsByLink: undefined as never, // no upload lists in subscription payloads
+          maxUploadBytes: 0, // and no files: a subscription only receives events
         };
       },
       // A refusal in a subscription's setup (forbidden, not found) arrives as a result with errors:

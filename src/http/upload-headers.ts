@@ -13,7 +13,14 @@ export const UPLOAD_HEADERS = {
  * The file a raw-route request describes in its headers. The filename may be percent-encoded UTF-8
  * (what the upload page sends) or raw UTF-8 bytes (what curl sends, which Node hands us as latin1).
  */
-export function fileOfferFromHeaders(headers: IncomingHttpHeaders): FileOffer {
+export function fileOfferFromHeaders(headers: IncomingHttpHeaders, distinct: Record<string, string[] | undefined> = {}): FileOffer {
+  // Node joins a repeated x- header into "a.csv, b.exe": a second copy is refused, never merged.
+  if ((distinct[UPLOAD_HEADERS.filename]?.length ?? 0) > 1) {
+    throw new AppError('invalid_filename', `Send one ${UPLOAD_HEADERS.filename} header, not several.`);
+  }
+  if ((distinct[UPLOAD_HEADERS.contentType]?.length ?? 0) > 1) {
+    throw new AppError('unsupported_content_type', `Send one ${UPLOAD_HEADERS.contentType} header, not several.`);
+  }
   const declared = headers['content-length'];
   return {
     filename: decodeHeaderText(first(headers[UPLOAD_HEADERS.filename])),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -25,8 +25,10 @@ export class LocalStorageDriver implements StorageDriver {
 
   /** Creates the folders and proves they are writable; throws when they are not. */
   async init(): Promise<void> {
-    await mkdir(this.objectsDir, { recursive: true });
-    await mkdir(this.incomingDir, { recursive: true });
+    // 0700/0600 throughout: folder names list workspace and upload ids, files are customers' records.
+    await mkdir(this.objectsDir, { recursive: true, mode: 0o700 });
+    await mkdir(this.incomingDir, { recursive: true, mode: 0o700 });
+    for (const dir of [path.dirname(this.objectsDir), this.objectsDir, this.incomingDir]) await chmod(dir, 0o700);
     const probe = path.join(this.incomingDir, `.probe-${randomUUID()}`);
     const handle = await open(probe, 'wx');
     await handle.close();
@@ -38,8 +40,8 @@ export class LocalStorageDriver implements StorageDriver {
     const partPath = path.join(this.incomingDir, `${randomUUID()}.part`);
     try {
       // `flush: true` fsyncs the file before it is closed, and pipeline() resolves only after the close.
-      await pipeline(source, createWriteStream(partPath, { flags: 'wx', mode: 0o640, flush: true }));
-      await mkdir(path.dirname(finalPath), { recursive: true });
+      await pipeline(source, createWriteStream(partPath, { flags: 'wx', mode: 0o600, flush: true }));
+      await mkdir(path.dirname(finalPath), { recursive: true, mode: 0o700 });
       await rename(partPath, finalPath);
       await syncDirectory(path.dirname(finalPath));
     } catch (error) {

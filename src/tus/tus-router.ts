@@ -11,7 +11,6 @@ import type { Services } from '../services/services.js';
 import { ResumableIntakeService } from '../services/upload/resumable-intake.service.js';
 import type { OpenLink } from '../services/upload/upload-intake.service.js';
 import { requestMeta } from '../transport/request-meta.js';
-import { cutStalledBody } from '../transport/stalled-body.js';
 import { DurableFileStore, tusPartsDirectory } from './durable-file-store.js';
 import { jsonErrorBody, toTusHookError } from './tus-errors.js';
 import { fileOfferFromUpload } from './tus-metadata.js';
@@ -100,7 +99,6 @@ export function tusRouter({ services, config, logger }: { services: Services; co
       next(error);
       return;
     }
-    if (req.method === 'PATCH' || req.method === 'POST') cutStalledBody(req, config.uploads.idleTimeoutMs);
     contexts.set(req, context);
     const response = await tus.handleWeb(new NodeRequest({ req, res }));
     const answered = await afterTus(req, context, response);

@@ -1525,7 +1525,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description `invalid_link_token`: This is not a valid upload link. / `upload_incomplete`: The upload ended before the whole file arrived. / `too_many_files`: Send one file per request. / `bad_request`: The request could not be understood. */
+            /** @description `invalid_link_token`: This is not a valid upload link. / `upload_incomplete`: The upload ended before the whole file arrived. / `too_many_files`: A request carries one file: send each file in a request of its own. / `bad_request`: The request could not be understood. */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -2,6 +2,7 @@ import type { FileUpload } from 'graphql-upload-minimal';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { PUBLIC_PATHS } from '../../domain/public-paths.js';
 import type { GraphQLContext } from '../context.js';
+import { filePartStream } from '../file-part.js';
 import { FileScalar } from '../scalars/file.scalar.js';
 import { toUploadType, UploadType } from '../types/upload.type.js';
 
@@ -56,7 +57,7 @@ export class UploadResolver {
     @Arg('file', () => FileScalar) file: Promise<FileUpload>,
   ): Promise<UploadType> {
     const part = await file;
-    const body = part.createReadStream();
+    const body = filePartStream(part.createReadStream(), ctx.maxUploadBytes);
     try {
       const open = await ctx.services.intake.openLink(linkToken, ctx.meta);
       const admitted = ctx.services.intake.admitFile(open, { filename: part.filename, contentType: part.mimetype, declaredSize: undefined });

@@ -4,7 +4,6 @@ import { answerIdempotently } from '../idempotent-upload.js';
 import { fileOfferFromHeaders, UPLOAD_HEADERS } from '../upload-headers.js';
 import { PUBLIC_PATHS, uploadReceivedPath } from '../../domain/public-paths.js';
 import { isMultipartRequest, readSingleFilePart } from '../../transport/multipart-file.js';
-import { cutStalledBody } from '../../transport/stalled-body.js';
 import { prefersHtml } from '../../transport/prefers-html.js';
 import { defineRoute, type AnyRoute } from '../route-table/route-definition.js';
 import { toUploadObject, UploadObject } from './representations.js';
@@ -54,11 +53,10 @@ export function uploadRoutes({ services, config }: RouteDeps): AnyRoute[] {
         'upload_incomplete', 'upload_service_not_configured', 'storage_unavailable', 'too_many_files', 'bad_request',
       ],
       handle: async ({ params, req, meta }) => {
-        cutStalledBody(req, config.uploads.idleTimeoutMs);
         // Stores the file under `uploadId` when an idempotency claim fixed it (a fresh id otherwise).
         const receive = async (uploadId: string | undefined) => {
           const open = await services.intake.openLink(params.link_token, meta);
-          const fromHeaders = fileOfferFromHeaders(req.headers);
+          const fromHeaders = fileOfferFromHeaders(req.headers, req.headersDistinct);
           if (!isMultipartRequest(req)) return services.intake.store(services.intake.admitFile(open, fromHeaders), req, { uploadId });
           const part = await readSingleFilePart(req);
           const admitted = services.intake.admitFile(open, {

@@ -5,7 +5,7 @@ import { pipeline as pipelineAsync } from 'node:stream/promises';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
 import { ACCEPTED_MIME_TYPES, type AcceptedType, findAcceptedType } from '../../domain/content-policy.js';
-import { parseFilename } from '../../domain/filename.js';
+import { parseFilename, storedFilename } from '../../domain/filename.js';
 import type { ScanStatus } from '../../domain/scan-status.js';
 import { computeLinkStatus } from '../../domain/link-status.js';
 import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
@@ -119,7 +119,7 @@ export class UploadIntakeService {
       throw new AppError('file_too_large', `The file is larger than the limit of ${maxUploadBytes} bytes.`);
     }
     if (offer.declaredSize === 0) throw new AppError('empty_file');
-    return { ...open, filename, type };
+    return { ...open, filename: storedFilename(filename, type), type };
   }
 
   /**
