@@ -19,10 +19,14 @@ interface World {
   /** A fresh link or key for routes that consume what they act on. */
   freshLinkId(): Promise<string>;
   freshKeyId(): Promise<string>;
+  freshUploadId(): Promise<string>;
+  webhookId: string;
+  deliveryId: string;
+  freshWebhookId(): Promise<string>;
 }
 
 interface RestRow {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** OpenAPI path, as the document names it. */
   path: string;
   url(w: World): Promise<string> | string;
@@ -68,6 +72,64 @@ const REST: RestRow[] = [
     expect: [401, 401, 401, 403, 200, 200],
   },
   { method: 'GET', path: '/v1/{workspace_id}/audit-events', url: (w) => `/v1/${w.ws.id}/audit-events`, expect: [401, 401, 401, 403, 200, 200] },
+  { method: 'GET', path: '/v1/workspaces/{workspace_id}', url: (w) => `/v1/workspaces/${w.ws.id}`, expect: [401, 401, 401, 403, 200, 200] },
+  { method: 'GET', path: '/v1/workspaces/{workspace_id}/api-keys', url: (w) => `/v1/workspaces/${w.ws.id}/api-keys`, expect: [401, 401, 401, 403, 200, 200] },
+  { method: 'GET', path: '/v1/{workspace_id}/intake/links/{link_id}', url: (w) => `/v1/${w.ws.id}/intake/links/${w.linkId}`, expect: [401, 401, 401, 403, 200, 200] },
+  {
+    method: 'DELETE',
+    path: '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}',
+    url: async (w) => `/v1/${w.ws.id}/intake/links/${w.linkId}/uploads/${await w.freshUploadId()}`,
+    expect: [401, 401, 401, 403, 204, 204],
+  },
+  {
+    method: 'POST',
+    path: '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/rescan',
+    url: (w) => `/v1/${w.ws.id}/intake/links/${w.linkId}/uploads/${w.uploadId}/rescan`,
+    // This server has no clamd: a permitted rescan is 409 scanner_not_configured.
+    expect: [401, 401, 401, 403, 409, 409],
+  },
+  // Any valid credential may see the server's own status; it names no workspace's data.
+  { method: 'GET', path: '/v1/status', url: () => '/v1/status', expect: [401, 401, 401, 200, 200, 200] },
+  {
+    method: 'POST',
+    path: '/v1/{workspace_id}/webhooks',
+    url: (w) => `/v1/${w.ws.id}/webhooks`,
+    json: { url: 'https://hooks.example.com/intake', events: ['upload.received'] },
+    expect: [401, 401, 401, 403, 201, 201],
+  },
+  { method: 'GET', path: '/v1/{workspace_id}/webhooks', url: (w) => `/v1/${w.ws.id}/webhooks`, expect: [401, 401, 401, 403, 200, 200] },
+  { method: 'GET', path: '/v1/{workspace_id}/webhooks/{webhook_id}', url: (w) => `/v1/${w.ws.id}/webhooks/${w.webhookId}`, expect: [401, 401, 401, 403, 200, 200] },
+  {
+    method: 'PATCH',
+    path: '/v1/{workspace_id}/webhooks/{webhook_id}',
+    url: (w) => `/v1/${w.ws.id}/webhooks/${w.webhookId}`,
+    json: { description: 'matrix' },
+    expect: [401, 401, 401, 403, 200, 200],
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/{workspace_id}/webhooks/{webhook_id}',
+    url: async (w) => `/v1/${w.ws.id}/webhooks/${await w.freshWebhookId()}`,
+    expect: [401, 401, 401, 403, 204, 204],
+  },
+  {
+    method: 'POST',
+    path: '/v1/{workspace_id}/webhooks/{webhook_id}/rotate-secret',
+    url: async (w) => `/v1/${w.ws.id}/webhooks/${await w.freshWebhookId()}/rotate-secret`,
+    expect: [401, 401, 401, 403, 200, 200],
+  },
+  {
+    method: 'GET',
+    path: '/v1/{workspace_id}/webhooks/{webhook_id}/deliveries',
+    url: (w) => `/v1/${w.ws.id}/webhooks/${w.webhookId}/deliveries`,
+    expect: [401, 401, 401, 403, 200, 200],
+  },
+  {
+    method: 'POST',
+    path: '/v1/{workspace_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver',
+    url: (w) => `/v1/${w.ws.id}/webhooks/${w.webhookId}/deliveries/${w.deliveryId}/redeliver`,
+    expect: [401, 401, 401, 403, 202, 202],
+  },
 ];
 
 const REFUSAL_CODES: Record<number, string> = { 401: 'unauthorized', 403: 'forbidden' };
@@ -86,6 +148,10 @@ const GRAPHQL: Record<string, (w: World) => Promise<{ query: string; variables: 
   }),
   uploads: (w) => ({ query: 'query($ws: ID!, $id: ID!) { uploads(workspaceId: $ws, linkId: $id) { id } }', variables: { ws: w.ws.id, id: w.linkId } }),
   auditEvents: (w) => ({ query: 'query($ws: ID!) { auditEvents(workspaceId: $ws) { id } }', variables: { ws: w.ws.id } }),
+  workspace: (w) => ({ query: 'query($ws: ID!) { workspace(id: $ws) { id } }', variables: { ws: w.ws.id } }),
+  apiKeys: (w) => ({ query: 'query($ws: ID!) { apiKeys(workspaceId: $ws) { id } }', variables: { ws: w.ws.id } }),
+  webhooks: (w) => ({ query: 'query($ws: ID!) { webhooks(workspaceId: $ws) { id } }', variables: { ws: w.ws.id } }),
+  webhook: (w) => ({ query: 'query($ws: ID!, $id: ID!) { webhook(workspaceId: $ws, id: $id) { id } }', variables: { ws: w.ws.id, id: w.webhookId } }),
 };
 const GRAPHQL_EXPECT: Record<Credential, [string, string] | null> = {
   none: ['UNAUTHENTICATED', 'unauthorized'],
@@ -118,14 +184,31 @@ describe('the access matrix', () => {
       admin: t.adminToken,
     });
     const link = await api.createLink(ws, { max_uploads: 100 });
-    const upload = await api.upload(link.link_token, sampleCsv(), { filename: 'm.csv', contentType: 'text/csv' });
-    expect(upload.status).toBe(201);
+    // A webhook before the upload, so the upload leaves a delivery in its log to redeliver.
+    const createWebhook = async () => {
+      const res = await api.request('POST', `/v1/${ws.id}/webhooks`, { token: ws.apiKey, json: { url: 'https://hooks.example.com/intake', events: ['upload.received'] } });
+      expect(res.status, res.text).toBe(201);
+      return res.body.id as string;
+    };
+    const webhookId = await createWebhook();
+    const uploadCsv = async () => {
+      const res = await api.upload(link.link_token, sampleCsv(), { filename: 'm.csv', contentType: 'text/csv' });
+      expect(res.status, res.text).toBe(201);
+      return res.body.id as string;
+    };
+    const upload = { body: { id: await uploadCsv() } };
+    const deliveries = await api.request('GET', `/v1/${ws.id}/webhooks/${webhookId}/deliveries`, { token: ws.apiKey });
+    expect(deliveries.body.length).toBe(1);
     world = {
       ws,
       linkId: link.id,
       uploadId: upload.body.id,
       freshLinkId: async () => (await api.createLink(ws)).id,
       freshKeyId: async () => (await api.request('POST', `/v1/workspaces/${ws.id}/api-keys`, { token: t.adminToken })).body.id,
+      freshUploadId: uploadCsv,
+      webhookId,
+      deliveryId: deliveries.body[0].id,
+      freshWebhookId: createWebhook,
     };
   });
   afterAll(() => t.stop());
