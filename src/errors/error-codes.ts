@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   // Resumable (tus) uploads
   upload_expired: { status: 410, graphql: 'BAD_USER_INPUT', detail: 'This unfinished upload expired (nothing arrived for 24 hours) and was removed; start it again.' },
   upload_offset_conflict: { status: 409, graphql: 'BAD_USER_INPUT', detail: 'Upload-Offset does not match the bytes the server holds; ask with HEAD and resume from there.' },
+  upload_locked: { status: 423, graphql: 'BAD_USER_INPUT', detail: 'Another request is sending bytes to this upload; try again once it has finished.' },
   tus_resumable_required: { status: 412, graphql: 'BAD_USER_INPUT', detail: 'This server speaks tus 1.0.0: send Tus-Resumable: 1.0.0.' },
 
   // Dependencies

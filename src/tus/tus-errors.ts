@@ -25,6 +25,7 @@ const BY_STATUS: Record<number, ErrorCode> = {
   410: 'upload_expired',
   412: 'tus_resumable_required',
   413: 'file_too_large',
+  423: 'upload_locked',
 };
 
 /**

@@ -12,6 +12,7 @@ import { ResumableIntakeService } from '../services/upload/resumable-intake.serv
 import type { OpenLink } from '../services/upload/upload-intake.service.js';
 import { requestMeta } from '../transport/request-meta.js';
 import { DurableFileStore, tusPartsDirectory } from './durable-file-store.js';
+import { ExclusiveLocker } from './exclusive-locker.js';
 import { jsonErrorBody, toTusHookError } from './tus-errors.js';
 import { fileOfferFromUpload } from './tus-metadata.js';
 
@@ -58,9 +59,11 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     }
   };
 
+  const locker = new ExclusiveLocker();
   const tus = new Server({
     path: '/upload',
     datastore: parts,
+    locker: (req) => locker.forRequest(req.method),
     maxSize: config.uploads.maxBytes,
     relativeLocation: true,
     namingFunction: () => randomUUID(),
