@@ -154,7 +154,7 @@ export function toWorkspaceObject(workspace: WorkspaceRecord): z.infer<typeof Wo
 }
 
 export function toWorkspaceCreatedObject(workspace: WorkspaceRecord, key: IssuedApiKey): z.infer<typeof WorkspaceCreatedObject> {
-  return { ...toWorkspaceObject(workspace), api_key: key.secret, api_key_id: key.id };
+  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt), api_key: key.secret, api_key_id: key.id };
 }
 
 export function toApiKeyObject(key: ApiKeyRecord): z.infer<typeof ApiKeyObject> {
