@@ -22,7 +22,7 @@ interface World {
 }
 
 interface RestRow {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** OpenAPI path, as the document names it. */
   path: string;
   url(w: World): Promise<string> | string;
@@ -40,6 +40,13 @@ const REST: RestRow[] = [
     url: async (w) => `/v1/workspaces/${w.ws.id}/api-keys/${await w.freshKeyId()}`,
     // A workspace's own key may not revoke its keys: only the admin token does (workspace.service.ts).
     expect: [401, 401, 401, 403, 403, 204],
+  },
+  {
+    method: 'PATCH',
+    path: '/v1/workspaces/{workspace_id}',
+    url: (w) => `/v1/workspaces/${w.ws.id}`,
+    json: { notify_email: null },
+    expect: [401, 401, 401, 403, 200, 200],
   },
   { method: 'GET', path: '/v1/{workspace_id}/intake/links', url: (w) => `/v1/${w.ws.id}/intake/links`, expect: [401, 401, 401, 403, 200, 200] },
   {
@@ -86,6 +93,7 @@ const GRAPHQL: Record<string, (w: World) => Promise<{ query: string; variables: 
   }),
   uploads: (w) => ({ query: 'query($ws: ID!, $id: ID!) { uploads(workspaceId: $ws, linkId: $id) { id } }', variables: { ws: w.ws.id, id: w.linkId } }),
   auditEvents: (w) => ({ query: 'query($ws: ID!) { auditEvents(workspaceId: $ws) { id } }', variables: { ws: w.ws.id } }),
+  updateWorkspace: (w) => ({ query: 'mutation($ws: ID!) { updateWorkspace(id: $ws, notifyEmail: null) { id } }', variables: { ws: w.ws.id } }),
 };
 const GRAPHQL_EXPECT: Record<Credential, [string, string] | null> = {
   none: ['UNAUTHENTICATED', 'unauthorized'],
