@@ -2,6 +2,7 @@ import { IntakeApiError } from './errors.js';
 
 /** One live event, with the payload webhooks carry. */
 export interface LiveEvent {
+  /** Dotted, as in webhook bodies: upload.received, link.created, ... */
   type: string;
   timestamp: string;
   data: Record<string, unknown>;
@@ -57,7 +58,8 @@ export function subscribeLiveEvents(options: LiveEventsOptions): LiveEventsSubsc
         const errors = frame.payload?.errors as { message: string; extensions?: { errorCode?: string } }[] | undefined;
         if (errors?.[0]) return fail(new IntakeApiError(400, errors[0].extensions?.errorCode ?? 'graphql_error', errors[0].message));
         const event = (frame.payload?.data?.uploadEvents ?? frame.payload?.data?.linkEvents) as LiveEvent | undefined;
-        if (event) options.onEvent(event);
+        // GraphQL spells the type as an enum (UPLOAD_RECEIVED); hand it on dotted, as webhooks do.
+        if (event) options.onEvent({ ...event, type: event.type.toLowerCase().replace('_', '.') });
         return;
       }
       case 'error': {
