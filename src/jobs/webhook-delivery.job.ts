@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PgListener } from '../db/pg-listener.js';
-import type { DeliveryRecord } from '../domain/webhook-records.js';
+import type { DeliveryRecord, WebhookRecord } from '../domain/webhook-records.js';
 import { DELIVERY_TIMEOUT_MS, DISABLE_AFTER_FAILING_MS, retryDelayMs } from '../domain/webhook-vocabulary.js';
 import { DELIVERY_CHANNEL, type WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository.js';
 import type { WebhookRepository } from '../repositories/webhook.repository.js';
@@ -63,7 +63,17 @@ export class WebhookDeliveryJob {
   /** Claims and sends one batch of due deliveries; returns how many it sent. */
   async runOnce(): Promise<number> {
     const due = await this.deliveries.claimDue(BATCH, LEASE_MS);
-    await Promise.all(due.map((delivery) => this.deliver(delivery)));
+    // One look-up per endpoint and one success mark per endpoint per batch, not per delivery: with
+    // many deliveries to one endpoint, per-delivery updates of its row queue up on the row lock.
+    const endpoints = new Map<string, Promise<WebhookRecord | null>>();
+    const endpoint = (id: string) => {
+      let found = endpoints.get(id);
+      if (!found) endpoints.set(id, (found = this.webhooks.findById(id)));
+      return found;
+    };
+    const succeeded = new Map<string, Date>();
+    await Promise.all(due.map((delivery) => this.deliver(delivery, endpoint, succeeded)));
+    for (const [id, at] of succeeded) await this.webhooks.recordSuccess(id, at);
     return due.length;
   }
 
@@ -90,8 +100,8 @@ export class WebhookDeliveryJob {
     });
   }
 
-  private async deliver(delivery: DeliveryRecord): Promise<void> {
-    const webhook = await this.webhooks.findById(delivery.webhookId);
+  private async deliver(delivery: DeliveryRecord, endpoint: (id: string) => Promise<WebhookRecord | null>, succeeded: Map<string, Date>): Promise<void> {
+    const webhook = await endpoint(delivery.webhookId);
     const at = new Date();
     if (!webhook?.enabled) {
       await this.deliveries.markFailed(delivery.id, { at, statusCode: null, durationMs: 0, error: 'the endpoint is disabled' }, null);
@@ -109,7 +119,8 @@ export class WebhookDeliveryJob {
     const outcome = { at, ...result };
     if (result.error === null) {
       await this.deliveries.markSucceeded(delivery.id, outcome);
-      await this.webhooks.recordSuccess(webhook.id, at);
+      const latest = succeeded.get(webhook.id);
+      if (!latest || latest < at) succeeded.set(webhook.id, at);
       return;
     }
     const wait = retryDelayMs(delivery.attempts + 1, this.options.retryScale);
