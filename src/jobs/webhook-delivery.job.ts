@@ -29,6 +29,8 @@ export class WebhookDeliveryJob {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** A NOTIFY came while a round was running: the next idle returns at once instead of polling. */
+  private woken = false;
   private stopListening: (() => void) | undefined;
 
   constructor(
@@ -44,7 +46,10 @@ export class WebhookDeliveryJob {
     if (this.running) return;
     this.running = true;
     this.listener
-      .listen(DELIVERY_CHANNEL, () => this.wakeUp?.())
+      .listen(DELIVERY_CHANNEL, () => {
+        this.woken = true;
+        this.wakeUp?.();
+      })
       .then((stop) => {
         if (this.running) this.stopListening = stop;
         else stop();
@@ -79,6 +84,7 @@ export class WebhookDeliveryJob {
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
       let sent = 0;
       try {
         sent = await this.runOnce();
@@ -90,6 +96,9 @@ export class WebhookDeliveryJob {
   }
 
   private idle(): Promise<void> {
+    // A commit announced during the round that just found nothing (its claim ran before the row was
+    // visible) would otherwise wait out the poll interval.
+    if (this.woken) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, this.options.pollMs);
       function done() {
