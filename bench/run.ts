@@ -24,9 +24,16 @@ import { runStartup } from './scenarios/startup.ts';
 import { runMemory } from './scenarios/memory.ts';
 import { runUploadProfile } from './scenarios/upload-profile.ts';
 import { runUploadThroughput } from './scenarios/upload-throughput.ts';
+import { runWebhooks } from './scenarios/webhooks.ts';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string' }, profile: { type: 'boolean', default: false }, quick: { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    quick: { type: 'boolean', default: false },
+    // Runs only the webhook scenario and prints its figures (no report written): a cheap check.
+    'only-webhooks': { type: 'boolean', default: false },
+  },
 });
 const quick = values.quick;
 const rounds = Number(values.rounds ?? (quick ? '1' : '7'));
@@ -53,6 +60,13 @@ log(`database ${db.name}, files under ${workRoot}, ${rounds} rounds per scenario
 try {
   const adminToken = randomBytes(32).toString('hex');
   const settings = { databaseUrl: db.url, dataDir: path.join(workRoot, 'product'), adminToken };
+  const webhookOptions = quick ? { ratePerSecond: 50, seconds: 4, webhooks: 10, uploads: 50 } : { ratePerSecond: 50, seconds: 20, webhooks: 20, uploads: 250 };
+  if (values['only-webhooks']) {
+    const webhooks = await runWebhooks(settings, webhookOptions, log);
+    process.stdout.write(`${JSON.stringify(webhooks, null, 2)}\n`);
+    await cleanUp();
+    process.exit(0);
+  }
   await compileBaselines(workRoot);
   const baselineDir = path.join(workRoot, 'baseline');
   await mkdir(baselineDir, { recursive: true });
@@ -96,6 +110,8 @@ try {
   await listBaseline.stop();
   await product.stop();
 
+  const webhooks = await runWebhooks(settings, webhookOptions, log);
+
   const startup = await runStartup(settings, quick ? 1 : 5);
   log(`start-up to /readyz with an existing database: ${startup.ms.median.toFixed(0)} ms`);
 
@@ -122,6 +138,7 @@ try {
     links,
     startup,
     profile,
+    webhooks,
     goals,
   };
   const stamp = machine.date.replace(/[:.]/g, '-');

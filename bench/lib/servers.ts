@@ -37,6 +37,8 @@ export interface ProductSettings {
   adminToken: string;
   /** Extra node flags (e.g. --cpu-prof). */
   nodeFlags?: string[];
+  /** Extra environment (e.g. WEBHOOK_ALLOW_PRIVATE for a loopback receiver). */
+  env?: Record<string, string>;
 }
 
 export function startProduct(settings: ProductSettings, pollMs?: number): Promise<ChildServer> {
@@ -55,6 +57,7 @@ export function startProduct(settings: ProductSettings, pollMs?: number): Promis
       RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
       // The sweep is background housekeeping, not part of an upload; off so it cannot land in a round.
       ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
+      ...settings.env,
     },
     readyPath: '/readyz',
     timeoutMs: 120_000,

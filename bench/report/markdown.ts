@@ -2,6 +2,7 @@ import { FLAT_MEMORY_MARGIN_BYTES, UPLOAD_GOAL } from './goals.ts';
 import { f1, f2, mib, range, signedMib, table, yes } from './format.ts';
 import { renderProfile } from './profile-section.ts';
 import { listingGoalRows, listingMethod, renderListing } from './listing-section.ts';
+import { renderWebhooks, webhookGoalRows } from './webhook-section.ts';
 import { renderRaw } from './raw-section.ts';
 import type { BenchResults } from './results.ts';
 import { SMALL_WARMUP } from '../scenarios/memory.ts';
@@ -49,6 +50,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
         r.goals.memory ? yes(r.goals.memory.met) : '—',
       ],
       ...listingGoalRows(r),
+      ...webhookGoalRows(r),
     ]),
     '',
     '## Method',
@@ -140,6 +142,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     );
   }
   out.push(...renderListing(r));
+  out.push(...renderWebhooks(r));
   if (r.profile) out.push(...renderProfile(r));
   out.push(...renderRaw(r));
   return `${out.join('\n')}\n`;

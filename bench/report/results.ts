@@ -1,3 +1,4 @@
+import type { WebhookResult } from '../scenarios/webhooks.ts';
 import type { MachineInfo } from '../lib/machine.ts';
 import type { ContentionResult } from '../scenarios/contention.ts';
 import type { DownloadResult } from '../scenarios/download.ts';
@@ -23,5 +24,7 @@ export interface BenchResults {
   links: ListingResult;
   startup: StartupResult;
   profile: ProfileResult | undefined;
+  /** Absent in results written before the webhook scenario existed. */
+  webhooks?: WebhookResult | undefined;
   goals: Goals;
 }

@@ -9,6 +9,13 @@ export type ApiKeyCreated = components['schemas']['ApiKeyCreated'];
 export type IntakeLink = components['schemas']['IntakeLink'];
 export type Upload = components['schemas']['Upload'];
 export type AuditEvent = components['schemas']['AuditEvent'];
+export type Webhook = components['schemas']['Webhook'];
+export type WebhookWithSecret = components['schemas']['WebhookWithSecret'];
+export type WebhookDelivery = components['schemas']['WebhookDelivery'];
+export type CreateWebhookInput = paths['/v1/{workspace_id}/webhooks']['post']['requestBody']['content']['application/json'];
+export type UpdateWebhookInput = paths['/v1/{workspace_id}/webhooks/{webhook_id}']['patch']['requestBody']['content']['application/json'];
+export type PageQuery = NonNullable<paths['/v1/{workspace_id}/webhooks']['get']['parameters']['query']>;
+export type UpdateWorkspaceInput = paths['/v1/workspaces/{workspace_id}']['patch']['requestBody']['content']['application/json'];
 export type CreateLinkInput = paths['/v1/{workspace_id}/intake/links']['post']['requestBody']['content']['application/json'];
 export type ListLinksQuery = NonNullable<paths['/v1/{workspace_id}/intake/links']['get']['parameters']['query']>;
 export type AuditQuery = NonNullable<paths['/v1/{workspace_id}/audit-events']['get']['parameters']['query']>;
@@ -68,6 +75,9 @@ export function createIntakeClient(options: IntakeClientOptions) {
       create: async (name: string): Promise<WorkspaceCreated> => (await ok(http.POST('/v1/workspaces', { body: { name } }))).data,
       get: async (workspaceId: string): Promise<Workspace> =>
         (await ok(http.GET('/v1/workspaces/{workspace_id}', { params: { path: ws(workspaceId) } }))).data,
+      /** Changes settings: `notify_email` (null: no arrival e-mails). */
+      update: async (workspaceId: string, input: UpdateWorkspaceInput): Promise<Workspace> =>
+        (await ok(http.PATCH('/v1/workspaces/{workspace_id}', { params: { path: ws(workspaceId) }, body: input }))).data,
     },
     keys: {
       list: async (workspaceId: string): Promise<ApiKey[]> =>
@@ -125,6 +135,40 @@ export function createIntakeClient(options: IntakeClientOptions) {
         }
         return { upload, stream: response.body.pipeThrough(verifySha256(upload.sha256)) };
       },
+    },
+    webhooks: {
+      /** The endpoint and its signing secret (shown here and on rotation only). */
+      create: async (workspaceId: string, input: CreateWebhookInput): Promise<WebhookWithSecret> =>
+        (await ok(http.POST('/v1/{workspace_id}/webhooks', { params: { path: ws(workspaceId) }, body: input }))).data,
+      list: async (workspaceId: string, query: PageQuery = {}): Promise<Page<Webhook>> => {
+        const { data, response } = await ok(http.GET('/v1/{workspace_id}/webhooks', { params: { path: ws(workspaceId), query } }));
+        return { items: data, nextCursor: nextCursor(response) };
+      },
+      get: async (workspaceId: string, webhookId: string): Promise<Webhook> =>
+        (await ok(http.GET('/v1/{workspace_id}/webhooks/{webhook_id}', { params: { path: { ...ws(workspaceId), webhook_id: webhookId } } }))).data,
+      update: async (workspaceId: string, webhookId: string, input: UpdateWebhookInput): Promise<Webhook> =>
+        (await ok(http.PATCH('/v1/{workspace_id}/webhooks/{webhook_id}', { params: { path: { ...ws(workspaceId), webhook_id: webhookId } }, body: input }))).data,
+      delete: async (workspaceId: string, webhookId: string): Promise<void> => {
+        await ok(http.DELETE('/v1/{workspace_id}/webhooks/{webhook_id}', { params: { path: { ...ws(workspaceId), webhook_id: webhookId } } }));
+      },
+      /** A new secret; the old one keeps signing beside it for 24 hours. */
+      rotateSecret: async (workspaceId: string, webhookId: string): Promise<WebhookWithSecret> =>
+        (await ok(http.POST('/v1/{workspace_id}/webhooks/{webhook_id}/rotate-secret', { params: { path: { ...ws(workspaceId), webhook_id: webhookId } } }))).data,
+      deliveries: async (workspaceId: string, webhookId: string, query: PageQuery = {}): Promise<Page<WebhookDelivery>> => {
+        const { data, response } = await ok(
+          http.GET('/v1/{workspace_id}/webhooks/{webhook_id}/deliveries', { params: { path: { ...ws(workspaceId), webhook_id: webhookId }, query } }),
+        );
+        return { items: data, nextCursor: nextCursor(response) };
+      },
+      /** Sends the delivery again (same webhook-id); 202. */
+      redeliver: async (workspaceId: string, webhookId: string, deliveryId: string): Promise<WebhookDelivery> =>
+        (
+          await ok(
+            http.POST('/v1/{workspace_id}/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver', {
+              params: { path: { ...ws(workspaceId), webhook_id: webhookId, delivery_id: deliveryId } },
+            }),
+          )
+        ).data,
     },
     auditEvents: {
       list: async (workspaceId: string, query: AuditQuery = {}): Promise<Page<AuditEvent>> => {

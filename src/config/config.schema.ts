@@ -103,6 +103,8 @@ export const envSchema = z
     CLAMAV_SOCKET: optionalString,
     CLAMAV_TIMEOUT_SECONDS: intFromEnv(60, 1, 3600),
     SCAN_REQUIRED: optionalBoolean,
+    SMTP_URL: url(['smtp', 'smtps']),
+    SMTP_FROM: z.string().trim().min(3).max(320).default('intake-links <no-reply@localhost>'),
   });
 
 /**

@@ -44,6 +44,8 @@ export interface Config {
   roles: { web: boolean; worker: boolean; names: ProcessRole[] };
   /** The virus scanner; null when none is configured (uploads stay `skipped`). */
   scanner: ScannerConfig | null;
+  /** Arrival e-mails to workspaces' notify_email; null when SMTP_URL is unset (none are sent). */
+  mail: { smtpUrl: string; from: string } | null;
 }
 
 /** Where clamd listens, and whether downloads wait for a clean verdict. */
@@ -106,6 +108,7 @@ function toConfig(env: Env, cwd: string): Config {
     webhooks: { allowPrivate: env.WEBHOOK_ALLOW_PRIVATE, retryScale: env.WEBHOOK_RETRY_SCALE },
     roles: { web: env.PROCESS_ROLES.includes('web'), worker: env.PROCESS_ROLES.includes('worker'), names: [...new Set(env.PROCESS_ROLES)] },
     scanner: scannerConfig(env),
+    mail: env.SMTP_URL ? { smtpUrl: env.SMTP_URL, from: env.SMTP_FROM } : null,
   };
 }
 

@@ -14,6 +14,9 @@ import { UploadReservationRepository } from '../repositories/upload-reservation.
 import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository.js';
 import { WebhookRepository } from '../repositories/webhook.repository.js';
 import { WorkspaceRepository } from '../repositories/workspace.repository.js';
+import { ArrivalNoticeRepository } from '../repositories/arrival-notice.repository.js';
+import { SmtpMailer } from '../notify/mailer.js';
+import { ArrivalNoticeService } from '../services/notify/arrival-notice.service.js';
 import { AuditService } from '../services/audit.service.js';
 import { AuthService } from '../services/auth.service.js';
 import { FollowUps } from '../services/follow-ups.js';
@@ -44,6 +47,8 @@ export interface Jobs {
   webhookDelivery: WebhookDeliveryJob;
   linkExpiry: LinkExpiryJob;
   scans: ScanService;
+  /** Arrival e-mails (configured only with SMTP_URL). */
+  arrivalNotices: ArrivalNoticeService;
 }
 
 /**
@@ -82,6 +87,9 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
   const { scanner, jobQueue } = infra;
   const scans = new ScanService({ auth, links, audit, uploads: repositories.uploads, unitOfWork, jobQueue, storage, scanner, logger });
   followUps.register('scan', scans.followUp);
+  const mailer = config.mail ? new SmtpMailer(config.mail.smtpUrl, config.mail.from) : null;
+  const arrivalNotices = new ArrivalNoticeService(new ArrivalNoticeRepository(orm), jobQueue, mailer, logger);
+  followUps.register('arrival-notices', arrivalNotices.followUp);
   const intake = new UploadIntakeService({
     links: repositories.links,
     uploads: repositories.uploads,
@@ -126,6 +134,7 @@ export function buildServices(config: Config, logger: Logger, infra: Infrastruct
   const jobs: Jobs = {
     orphanSweep: storage ? new OrphanSweepJob(storage, repositories.uploads, logger) : null,
     scans,
+    arrivalNotices,
     tusExpirySweep: (now) =>
       sweepExpiredTusUploads({
         resumable: services.resumable,

@@ -3,6 +3,7 @@ import type { Config } from '../config/load-config.js';
 import { runEvery } from '../jobs/run-every.js';
 import { JobRunner, type JobDefinition } from '../jobs/job-runner.js';
 import { scanUploadJob } from '../jobs/scan-upload.job.js';
+import { arrivalNoticeJob } from '../jobs/arrival-notice.job.js';
 import type { Infrastructure } from './infrastructure.js';
 import type { Jobs } from './services.js';
 
@@ -46,5 +47,6 @@ function jobDefinitions(jobs: Jobs): JobDefinition[] {
   const { orphanSweep } = jobs;
   if (orphanSweep) definitions.push({ queue: 'orphan-sweep', concurrency: 1, run: async () => void (await orphanSweep.runOnce()) });
   if (jobs.scans.configured) definitions.push(scanUploadJob(jobs.scans) as unknown as JobDefinition);
+  if (jobs.arrivalNotices.configured) definitions.push(arrivalNoticeJob(jobs.arrivalNotices) as unknown as JobDefinition);
   return definitions;
 }

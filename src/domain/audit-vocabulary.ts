@@ -12,6 +12,7 @@ export const AUDIT_EVENT_TYPES = [
   'upload.rescan_requested',
   'api_key.issued',
   'api_key.revoked',
+  'workspace.updated',
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 

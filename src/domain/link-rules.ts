@@ -52,3 +52,9 @@ export const workspaceNameRule = z
   .min(1, 'must not be empty')
   .max(200, 'must be at most 200 characters')
   .refine(withoutNul, 'must not contain NUL characters');
+
+/**
+ * The address arrival e-mails go to, or null for none. One plain address (no display name, no list):
+ * it becomes an SMTP envelope recipient as is.
+ */
+export const notifyEmailRule = z.email('must be an e-mail address').max(320, 'must be at most 320 characters').nullable();

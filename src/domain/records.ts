@@ -9,6 +9,8 @@ export interface WorkspaceRecord {
   id: string;
   name: string;
   createdAt: Date;
+  /** Where arrival e-mails go; null for none. */
+  notifyEmail: string | null;
 }
 
 export interface ApiKeyRecord {

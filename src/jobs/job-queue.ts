@@ -12,6 +12,19 @@ export interface JobQueueOptions {
   logger: Logger;
 }
 
+/** Per-job send options: a singleton key (see QueuePolicy.policy) and a time before which it does not run. */
+export interface SendOptions {
+  singletonKey?: string;
+  startAfter?: Date;
+}
+
+function sendOptions(options: SendOptions) {
+  return {
+    ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+  };
+}
+
 /** One job as a handler sees it. */
 export interface QueuedJob<N extends QueueName> {
   id: string;
@@ -63,9 +76,17 @@ export class JobQueue {
     return queue;
   }
 
-  /** Enqueues a job inside `tx`: it exists only if the transaction commits. */
-  async send<N extends QueueName>(name: N, data: QueuePayloads[N], tx: Tx): Promise<string | null> {
-    return this.boss.send(name, data, { db: transactionDb(tx) });
+  /**
+   * Enqueues a job inside `tx`: it exists only if the transaction commits. With a `singletonKey` on a
+   * `stately` queue, a send while a job of that key is already queued is dropped (null).
+   */
+  async send<N extends QueueName>(name: N, data: QueuePayloads[N], tx: Tx, options: SendOptions = {}): Promise<string | null> {
+    return this.boss.send(name, data, { db: transactionDb(tx), ...sendOptions(options) });
+  }
+
+  /** Enqueues a job outside any transaction, typically to run later (a job re-queuing its own work). */
+  async sendLater<N extends QueueName>(name: N, data: QueuePayloads[N], options: SendOptions): Promise<string | null> {
+    return this.boss.send(name, data, sendOptions(options));
   }
 
   /**
@@ -119,6 +140,7 @@ export class JobQueue {
         retryBackoff: policy.retryDelayMaxSeconds > 0,
         ...(policy.retryDelayMaxSeconds > 0 ? { retryDelayMax: policy.retryDelayMaxSeconds } : {}),
         expireInSeconds: policy.expireInSeconds,
+        ...(policy.policy ? { policy: policy.policy } : {}),
       };
       // Two processes starting together may both see the queue missing: the loser's create fails.
       if (await this.boss.getQueue(name)) continue;

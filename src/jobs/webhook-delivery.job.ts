@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PgListener } from '../db/pg-listener.js';
-import type { DeliveryRecord } from '../domain/webhook-records.js';
+import type { DeliveryRecord, WebhookRecord } from '../domain/webhook-records.js';
 import { DELIVERY_TIMEOUT_MS, DISABLE_AFTER_FAILING_MS, retryDelayMs } from '../domain/webhook-vocabulary.js';
 import { DELIVERY_CHANNEL, type WebhookDeliveryRepository } from '../repositories/webhook-delivery.repository.js';
 import type { WebhookRepository } from '../repositories/webhook.repository.js';
@@ -29,6 +29,8 @@ export class WebhookDeliveryJob {
   private running = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
+  /** A NOTIFY came while a round was running: the next idle returns at once instead of polling. */
+  private woken = false;
   private stopListening: (() => void) | undefined;
 
   constructor(
@@ -44,7 +46,10 @@ export class WebhookDeliveryJob {
     if (this.running) return;
     this.running = true;
     this.listener
-      .listen(DELIVERY_CHANNEL, () => this.wakeUp?.())
+      .listen(DELIVERY_CHANNEL, () => {
+        this.woken = true;
+        this.wakeUp?.();
+      })
       .then((stop) => {
         if (this.running) this.stopListening = stop;
         else stop();
@@ -63,12 +68,23 @@ export class WebhookDeliveryJob {
   /** Claims and sends one batch of due deliveries; returns how many it sent. */
   async runOnce(): Promise<number> {
     const due = await this.deliveries.claimDue(BATCH, LEASE_MS);
-    await Promise.all(due.map((delivery) => this.deliver(delivery)));
+    // One look-up per endpoint and one success mark per endpoint per batch, not per delivery: with
+    // many deliveries to one endpoint, per-delivery updates of its row queue up on the row lock.
+    const endpoints = new Map<string, Promise<WebhookRecord | null>>();
+    const endpoint = (id: string) => {
+      let found = endpoints.get(id);
+      if (!found) endpoints.set(id, (found = this.webhooks.findById(id)));
+      return found;
+    };
+    const succeeded = new Map<string, Date>();
+    await Promise.all(due.map((delivery) => this.deliver(delivery, endpoint, succeeded)));
+    for (const [id, at] of succeeded) await this.webhooks.recordSuccess(id, at);
     return due.length;
   }
 
   private async run(): Promise<void> {
     while (this.running) {
+      this.woken = false;
       let sent = 0;
       try {
         sent = await this.runOnce();
@@ -80,6 +96,9 @@ export class WebhookDeliveryJob {
   }
 
   private idle(): Promise<void> {
+    // A commit announced during the round that just found nothing (its claim ran before the row was
+    // visible) would otherwise wait out the poll interval.
+    if (this.woken) return Promise.resolve();
     return new Promise((resolve) => {
       const timer = setTimeout(done, this.options.pollMs);
       function done() {
@@ -90,8 +109,8 @@ export class WebhookDeliveryJob {
     });
   }
 
-  private async deliver(delivery: DeliveryRecord): Promise<void> {
-    const webhook = await this.webhooks.findById(delivery.webhookId);
+  private async deliver(delivery: DeliveryRecord, endpoint: (id: string) => Promise<WebhookRecord | null>, succeeded: Map<string, Date>): Promise<void> {
+    const webhook = await endpoint(delivery.webhookId);
     const at = new Date();
     if (!webhook?.enabled) {
       await this.deliveries.markFailed(delivery.id, { at, statusCode: null, durationMs: 0, error: 'the endpoint is disabled' }, null);
@@ -109,7 +128,8 @@ export class WebhookDeliveryJob {
     const outcome = { at, ...result };
     if (result.error === null) {
       await this.deliveries.markSucceeded(delivery.id, outcome);
-      await this.webhooks.recordSuccess(webhook.id, at);
+      const latest = succeeded.get(webhook.id);
+      if (!latest || latest < at) succeeded.set(webhook.id, at);
       return;
     }
     const wait = retryDelayMs(delivery.attempts + 1, this.options.retryScale);

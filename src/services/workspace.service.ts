@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
-import { workspaceNameRule } from '../domain/link-rules.js';
+import { notifyEmailRule, workspaceNameRule } from '../domain/link-rules.js';
 import type { ApiKeyRecord, RequestMeta, WorkspaceRecord } from '../domain/records.js';
 import { generateApiKey, sha256Hex } from '../domain/secrets.js';
 import { AppError } from '../errors/app-error.js';
@@ -17,6 +17,7 @@ export interface IssuedApiKey extends ApiKeyRecord {
 }
 
 const createWorkspaceInput = z.strictObject({ name: workspaceNameRule });
+const updateWorkspaceInput = z.strictObject({ notify_email: notifyEmailRule });
 
 /** Workspaces and the lifecycle of their API keys (issue, list, revoke), each change on the audit trail. */
 export class WorkspaceService {
@@ -32,7 +33,7 @@ export class WorkspaceService {
   async create(principal: Principal, input: { name: string }, meta: RequestMeta | null = null): Promise<{ workspace: WorkspaceRecord; apiKey: IssuedApiKey }> {
     this.auth.assertAdmin(principal);
     const { name } = parseOrThrow(createWorkspaceInput, input);
-    const workspace: WorkspaceRecord = { id: randomUUID(), name, createdAt: new Date() };
+    const workspace: WorkspaceRecord = { id: randomUUID(), name, createdAt: new Date(), notifyEmail: null };
     const apiKey = newKey(workspace.id);
     await this.unitOfWork.run(async (tx) => {
       await this.workspaces.insert(tx, workspace);
@@ -47,6 +48,24 @@ export class WorkspaceService {
     const workspace = await this.workspaces.find(workspaceId.toLowerCase());
     if (!workspace) throw new AppError('not_found', 'No workspace has this id.');
     return workspace;
+  }
+
+  /**
+   * Changes the workspace's settings: today only `notify_email` (null clears it). The admin token or a
+   * key of the workspace; audited without the address itself (the trail outlives the setting).
+   */
+  async update(principal: Principal, workspaceId: string, input: { notify_email: string | null }, meta: RequestMeta | null = null): Promise<WorkspaceRecord> {
+    await this.auth.assertWorkspaceAccess(principal, workspaceId);
+    const { notify_email: notifyEmail } = parseOrThrow(updateWorkspaceInput, input);
+    return this.unitOfWork.run(async (tx) => {
+      const workspace = await this.workspaces.setNotifyEmail(tx, workspaceId.toLowerCase(), notifyEmail);
+      if (!workspace) throw new AppError('not_found', 'No workspace has this id.');
+      await this.audit.record(
+        { type: 'workspace.updated', workspaceId: workspace.id, actor: this.auth.actorOf(principal), meta, detail: { changed: ['notify_email'], notify_email_set: notifyEmail !== null } },
+        tx,
+      );
+      return workspace;
+    });
   }
 
   /** The workspace's keys, revoked ones included, oldest first; never a secret. */

@@ -22,7 +22,7 @@ describe('the API key lifecycle', () => {
 
     const shown = await api.request('GET', `/v1/workspaces/${workspaceId}`, { token: firstKey });
     expect(shown.status).toBe(200);
-    expect(shown.body).toEqual({ id: workspaceId, name: 'Lifecycle practice', created_at: created.body.created_at });
+    expect(shown.body).toEqual({ id: workspaceId, name: 'Lifecycle practice', created_at: created.body.created_at, notify_email: null });
 
     const second = await api.request('POST', `/v1/workspaces/${workspaceId}/api-keys`, { token: t.adminToken });
     expect(second.status).toBe(201);

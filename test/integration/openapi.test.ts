@@ -16,6 +16,7 @@ afterAll(() => t.stop());
 const documented = [
   ['post', '/v1/workspaces'],
   ['get', '/v1/workspaces/{workspace_id}'],
+  ['patch', '/v1/workspaces/{workspace_id}'],
   ['get', '/v1/workspaces/{workspace_id}/api-keys'],
   ['post', '/v1/workspaces/{workspace_id}/api-keys'],
   ['delete', '/v1/workspaces/{workspace_id}/api-keys/{key_id}'],

@@ -45,6 +45,13 @@ const REST: RestRow[] = [
     // A workspace's own key may not revoke its keys: only the admin token does (workspace.service.ts).
     expect: [401, 401, 401, 403, 403, 204],
   },
+  {
+    method: 'PATCH',
+    path: '/v1/workspaces/{workspace_id}',
+    url: (w) => `/v1/workspaces/${w.ws.id}`,
+    json: { notify_email: null },
+    expect: [401, 401, 401, 403, 200, 200],
+  },
   { method: 'GET', path: '/v1/{workspace_id}/intake/links', url: (w) => `/v1/${w.ws.id}/intake/links`, expect: [401, 401, 401, 403, 200, 200] },
   {
     method: 'POST',
@@ -152,6 +159,7 @@ const GRAPHQL: Record<string, (w: World) => Promise<{ query: string; variables: 
   apiKeys: (w) => ({ query: 'query($ws: ID!) { apiKeys(workspaceId: $ws) { id } }', variables: { ws: w.ws.id } }),
   webhooks: (w) => ({ query: 'query($ws: ID!) { webhooks(workspaceId: $ws) { id } }', variables: { ws: w.ws.id } }),
   webhook: (w) => ({ query: 'query($ws: ID!, $id: ID!) { webhook(workspaceId: $ws, id: $id) { id } }', variables: { ws: w.ws.id, id: w.webhookId } }),
+  updateWorkspace: (w) => ({ query: 'mutation($ws: ID!) { updateWorkspace(id: $ws, notifyEmail: null) { id } }', variables: { ws: w.ws.id } }),
 };
 const GRAPHQL_EXPECT: Record<Credential, [string, string] | null> = {
   none: ['UNAUTHENTICATED', 'unauthorized'],

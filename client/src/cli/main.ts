@@ -4,6 +4,7 @@ import { mkdir, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
+import { subscribeLiveEvents } from '../live-events.js';
 import { createIntakeClient, type IntakeClient } from '../rest-client.js';
 import { EXIT, exitCodeFor, UsageError } from './exit-codes.js';
 
@@ -21,6 +22,14 @@ Usage: intake-links <command> [arguments] [options]
   uploads send <link_token> <file>...   upload files, with progress
   download <link_id> [upload_id]        one or all files of a link into --out (SHA-256 verified)
   audit [--link <link_id>] [--limit N]  the audit trail, newest first
+  workspaces notify-email <addr|none>   where arrival e-mails go (none: no e-mails)
+  webhooks create <url> --events E,E    [--description D]; prints the signing secret once
+  webhooks list | show <id> | delete <id> | rotate-secret <id>
+  webhooks update <id>                  [--webhook-url U] [--events E,E] [--enabled true|false] [--description D]
+  webhooks deliveries <id> [--limit N]  the delivery log, newest first
+  webhooks redeliver <id> <delivery_id>
+  events tail [uploads|links]           live events, one per line, until Ctrl-C
+                                        [--link <link_id>] [--count N: stop after N events]
 
 Options (or environment):
   --url URL           INTAKE_LINKS_URL (default http://localhost:3000)
@@ -52,6 +61,11 @@ const { values: flags, positionals } = (() => {
         'display-name': { type: 'string' },
         'expires-in-hours': { type: 'string' },
         'max-uploads': { type: 'string' },
+        events: { type: 'string' },
+        description: { type: 'string' },
+        enabled: { type: 'string' },
+        'webhook-url': { type: 'string' },
+        count: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -144,10 +158,99 @@ async function run(): Promise<void> {
       const events = await client().auditEvents.list(workspace(), { ...(flags.link ? { link_id: flags.link } : {}), ...(flags.limit ? { limit: int(flags.limit) } : {}) });
       return print(events.items, (items: any[]) => items.map((e) => `${e.occurred_at}  ${e.type}  ${e.actor.kind}${e.actor.id ? ` ${e.actor.id}` : ''}  ${JSON.stringify(e.detail)}`).join('\n'));
     }
+    case 'workspaces notify-email': {
+      const address = required(rest[0], '<address|none>');
+      const updated = await client().workspaces.update(workspace(), { notify_email: address === 'none' ? null : address });
+      return print(updated, (w) => (w.notify_email ? `arrival e-mails go to ${w.notify_email}` : 'no arrival e-mails'));
+    }
+    case 'webhooks create': {
+      const hook = await client().webhooks.create(workspace(), {
+        url: required(rest[0], '<url>'),
+        events: eventList(required(flags.events, '--events')),
+        ...(flags.description !== undefined ? { description: flags.description } : {}),
+      });
+      return print(hook, (h) => `${webhookLine(h)}\nsigning secret ${h.secret}  (shown once)`);
+    }
+    case 'webhooks list': {
+      const items = [];
+      let cursor: string | null = null;
+      do {
+        const page = await client().webhooks.list(workspace(), cursor ? { cursor } : {});
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      return print(items, (hooks: any[]) => hooks.map(webhookLine).join('\n'));
+    }
+    case 'webhooks show':
+      return print(await client().webhooks.get(workspace(), required(rest[0], '<id>')), (h) => JSON.stringify(h, null, 2));
+    case 'webhooks update': {
+      const enabled = flags.enabled === undefined ? undefined : flags.enabled === 'true' ? true : flags.enabled === 'false' ? false : usage('--enabled takes true or false');
+      const hook = await client().webhooks.update(workspace(), required(rest[0], '<id>'), {
+        ...(flags['webhook-url'] !== undefined ? { url: flags['webhook-url'] } : {}),
+        ...(flags.events !== undefined ? { events: eventList(flags.events) } : {}),
+        ...(enabled !== undefined ? { enabled } : {}),
+        ...(flags.description !== undefined ? { description: flags.description } : {}),
+      });
+      return print(hook, webhookLine);
+    }
+    case 'webhooks delete':
+      await client().webhooks.delete(workspace(), required(rest[0], '<id>'));
+      return print({ deleted: rest[0] }, () => `deleted webhook ${rest[0]}`);
+    case 'webhooks rotate-secret': {
+      const hook = await client().webhooks.rotateSecret(workspace(), required(rest[0], '<id>'));
+      return print(hook, (h) => `new signing secret ${h.secret}  (shown once; the old one signs too for 24 hours)`);
+    }
+    case 'webhooks deliveries': {
+      const page = await client().webhooks.deliveries(workspace(), required(rest[0], '<id>'), flags.limit ? { limit: int(flags.limit) } : {});
+      return print(page.items, (items: any[]) =>
+        items.map((d) => `${d.id}  ${d.event_type}  ${d.status}  ${d.attempts} tries  last ${d.last_status_code ?? '-'} in ${d.last_duration_ms ?? '-'} ms  next ${d.next_attempt_at ?? '-'}`).join('\n'));
+    }
+    case 'webhooks redeliver': {
+      const delivery = await client().webhooks.redeliver(workspace(), required(rest[0], '<id>'), required(rest[1], '<delivery_id>'));
+      return print(delivery, (d) => `delivery ${d.id} queued again (${d.status})`);
+    }
+    case 'events tail':
+      return tailEvents(rest[0] ?? 'uploads');
     default:
       if (group === 'download') return download(required(action, '<link_id>'), rest[0]);
       throw new UsageError(`unknown command: ${positionals.join(' ')}`);
   }
+}
+
+function usage(message: string): never {
+  throw new UsageError(message);
+}
+
+function eventList(value: string): any[] {
+  return value.split(',').map((event) => event.trim()).filter(Boolean);
+}
+
+function webhookLine(h: any): string {
+  const state = h.enabled ? 'enabled' : `disabled${h.disabled_reason ? ` (${h.disabled_reason})` : ''}`;
+  return `${h.id}  ${h.url}  ${h.events.join(',')}  ${state}  ${h.consecutive_failures} failures  last success ${h.last_success_at ?? 'never'}`;
+}
+
+/** Prints live events as they commit, one line each (JSON lines with --json), until Ctrl-C or --count. */
+async function tailEvents(kind: string): Promise<void> {
+  if (kind !== 'uploads' && kind !== 'links') throw new UsageError('events tail takes uploads or links');
+  const limit = flags.count ? int(flags.count) : undefined;
+  let seen = 0;
+  const subscription = subscribeLiveEvents({
+    baseUrl,
+    apiKey: required(apiKey ?? adminToken, '--api-key (or INTAKE_LINKS_API_KEY)'),
+    workspaceId: workspace(),
+    kind,
+    ...(flags.link ? { linkId: flags.link } : {}),
+    // Scripts (and tests) wait for this line on stderr before causing events.
+    onReady: () => process.stderr.write(`listening for ${kind} events\n`),
+    onEvent: (event) => {
+      print(event, (e) => `${e.timestamp}  ${e.type}  ${Object.entries(e.data).map(([k, v]) => `${k}=${String(v)}`).join(' ')}`);
+      seen += 1;
+      if (limit !== undefined && seen >= limit) subscription.close();
+    },
+  });
+  process.once('SIGINT', () => subscription.close());
+  await subscription.done;
 }
 
 async function sendFiles(linkToken: string, files: string[]): Promise<void> {

@@ -171,6 +171,8 @@ export type Mutation = {
   /** A new secret; the previous one keeps signing beside it for 24 hours. */
   rotateWebhookSecret: Webhook;
   updateWebhook: Webhook;
+  /** Changes a workspace's settings: notifyEmail, where an e-mail goes when files arrive (null for none). */
+  updateWorkspace: Workspace;
   /** Public (the link token is the credential): uploads one file through a link, with the same checks as POST /upload/{link_token}/files. Send a GraphQL multipart request with the header apollo-require-preflight: true. */
   uploadToIntakeLink: Upload;
 };
@@ -247,6 +249,12 @@ export type MutationUpdateWebhookArgs = {
   id: Scalars['ID']['input'];
   input: UpdateWebhookInput;
   workspaceId: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateWorkspaceArgs = {
+  id: Scalars['ID']['input'];
+  notifyEmail: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -473,4 +481,6 @@ export type Workspace = {
   id: Scalars['ID']['output'];
   /** The name given at creation */
   name: Scalars['String']['output'];
+  /** Where an e-mail goes when files arrive (at most one per link per 10 minutes); null for none */
+  notifyEmail: Maybe<Scalars['String']['output']>;
 };

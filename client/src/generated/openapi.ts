@@ -30,7 +30,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a workspace's settings: notify_email, where an e-mail goes when files arrive (null for none) */
+        patch: operations["updateWorkspace"];
         trace?: never;
     };
     "/v1/workspaces/{workspace_id}/api-keys": {
@@ -379,7 +380,7 @@ export interface components {
         AuditEvent: {
             id: components["schemas"]["Uuid"];
             /** @enum {string} */
-            type: "link.created" | "link.revoked" | "upload.received" | "upload.downloaded" | "upload.download_refused" | "upload.scanned" | "upload.infected" | "upload.deleted" | "webhook.disabled" | "upload.rescan_requested" | "api_key.issued" | "api_key.revoked";
+            type: "link.created" | "link.revoked" | "upload.received" | "upload.downloaded" | "upload.download_refused" | "upload.scanned" | "upload.infected" | "upload.deleted" | "webhook.disabled" | "upload.rescan_requested" | "api_key.issued" | "api_key.revoked" | "workspace.updated";
             occurred_at: components["schemas"]["Timestamp"];
             workspace_id: components["schemas"]["Uuid"];
             link_id: components["schemas"]["Uuid"] | null;
@@ -528,6 +529,8 @@ export interface components {
             id: components["schemas"]["Uuid"];
             name: string;
             created_at: components["schemas"]["Timestamp"];
+            /** @description Where an e-mail goes when files arrive (at most one per link per 10 minutes); null for none */
+            notify_email: string | null;
         };
         WorkspaceCreated: {
             id: components["schemas"]["Uuid"];
@@ -711,6 +714,131 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `internal_server_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "internal_server_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable; try again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    updateWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The workspace */
+                workspace_id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    notify_email: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The workspace as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            /** @description `invalid_json`: The request body is not valid JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "invalid_json";
+                    };
+                };
+            };
+            /** @description `unauthorized`: A valid API key is required (Authorization: Bearer <key>). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "unauthorized";
+                    };
+                };
+            };
+            /** @description `forbidden`: This key may not act on that workspace. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `not_found`: Nothing exists at this address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `payload_too_large`: The request body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "payload_too_large";
+                    };
+                };
+            };
+            /** @description `validation_error`: The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "validation_error";
                     };
                 };
             };

@@ -65,4 +65,12 @@ export class IntakeLink {
   /** When link.expired was announced (the expiry job sets it once, so it is sent once). */
   @Property({ type: 'datetime', length: 3, nullable: true })
   expiryAnnouncedAt: Date | null = null;
+
+  /** When the last arrival e-mail for this link went out (at most one per 10 minutes). */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  arrivalNoticeSentAt: Date | null = null;
+
+  /** The received_at of the newest upload that e-mail listed: the next one lists only later files. */
+  @Property({ type: 'datetime', length: 3, nullable: true })
+  arrivalNoticedThrough: Date | null = null;
 }

@@ -12,4 +12,8 @@ export class Workspace {
 
   @Property({ type: 'datetime', length: 3 })
   createdAt: Date = new Date();
+
+  /** Where arrival notices go (optional e-mail to operators who run no webhook receiver). */
+  @Property({ type: 'string', length: 320, nullable: true })
+  notifyEmail: string | null = null;
 }

@@ -29,6 +29,15 @@ export class WorkspaceResolver {
     return { workspace: toWorkspaceType(workspace), apiKey: toIssuedApiKeyType(apiKey) };
   }
 
+  @Mutation(() => WorkspaceType, { description: "Changes a workspace's settings: notifyEmail, where an e-mail goes when files arrive (null for none)." })
+  async updateWorkspace(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'The workspace id' }) id: string,
+    @Arg('notifyEmail', () => String, { nullable: true, description: 'An e-mail address, or null to send none' }) notifyEmail: string | null,
+  ): Promise<WorkspaceType> {
+    return toWorkspaceType(await ctx.services.workspaces.update(await ctx.principal(), id, { notify_email: notifyEmail ?? null }, ctx.meta));
+  }
+
   @Mutation(() => IssuedApiKeyType, { description: 'Issues another API key for a workspace (admin token only).' })
   async issueApiKey(@Ctx() ctx: GraphQLContext, @Arg('workspaceId', () => ID, { description: 'The workspace id' }) workspaceId: string): Promise<IssuedApiKeyType> {
     return toIssuedApiKeyType(await ctx.services.workspaces.issueApiKey(await ctx.principal(), workspaceId, ctx.meta));

@@ -12,6 +12,9 @@ export class WorkspaceType {
 
   @Field({ description: 'When the workspace was created' })
   createdAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'Where an e-mail goes when files arrive (at most one per link per 10 minutes); null for none' })
+  notifyEmail!: string | null;
 }
 
 @ObjectType('ApiKey', { description: 'An API key as listed: never its secret.' })
@@ -51,7 +54,7 @@ export class CreatedWorkspaceType {
 }
 
 export function toWorkspaceType(workspace: WorkspaceRecord): WorkspaceType {
-  return { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt };
+  return { id: workspace.id, name: workspace.name, createdAt: workspace.createdAt, notifyEmail: workspace.notifyEmail };
 }
 
 export function toApiKeyType(key: ApiKeyRecord): ApiKeyType {

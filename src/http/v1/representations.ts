@@ -69,7 +69,14 @@ export const AuditEventObject = z
   })
   .meta({ id: 'AuditEvent' });
 
-export const WorkspaceObject = z.object({ id: uuid, name: z.string(), created_at: timestamp }).meta({ id: 'Workspace' });
+export const WorkspaceObject = z
+  .object({
+    id: uuid,
+    name: z.string(),
+    created_at: timestamp,
+    notify_email: z.string().nullable().meta({ description: 'Where an e-mail goes when files arrive (at most one per link per 10 minutes); null for none' }),
+  })
+  .meta({ id: 'Workspace' });
 
 export const WorkspaceCreatedObject = z
   .object({
@@ -143,11 +150,11 @@ export function toAuditEventObject(event: AuditEventRecord): z.infer<typeof Audi
 }
 
 export function toWorkspaceObject(workspace: WorkspaceRecord): z.infer<typeof WorkspaceObject> {
-  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt) };
+  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt), notify_email: workspace.notifyEmail };
 }
 
 export function toWorkspaceCreatedObject(workspace: WorkspaceRecord, key: IssuedApiKey): z.infer<typeof WorkspaceCreatedObject> {
-  return { ...toWorkspaceObject(workspace), api_key: key.secret, api_key_id: key.id };
+  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt), api_key: key.secret, api_key_id: key.id };
 }
 
 export function toApiKeyObject(key: ApiKeyRecord): z.infer<typeof ApiKeyObject> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { workspaceNameRule } from '../../domain/link-rules.js';
+import { notifyEmailRule, workspaceNameRule } from '../../domain/link-rules.js';
 import { defineRoute, type AnyRoute } from '../route-table/route-definition.js';
 import {
   ApiKeyCreatedObject,
@@ -43,6 +43,22 @@ export function workspaceRoutes({ services }: RouteDeps): AnyRoute[] {
       errors: [],
       handle: async ({ principal, params }) => {
         const workspace = await services.workspaces.get(principal, params.workspace_id);
+        return { kind: 'json', status: 200, body: toWorkspaceObject(workspace) };
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/v1/workspaces/{workspace_id}',
+      operationId: 'updateWorkspace',
+      summary: 'Change a workspace\'s settings: notify_email, where an e-mail goes when files arrive (null for none)',
+      tag: 'Workspaces',
+      auth: 'bearer',
+      params: { workspace_id: 'The workspace' },
+      body: { kind: 'json', schema: z.strictObject({ notify_email: notifyEmailRule }) },
+      responses: { 200: { description: 'The workspace as changed', schema: WorkspaceObject } },
+      errors: [],
+      handle: async ({ principal, params, body, meta }) => {
+        const workspace = await services.workspaces.update(principal, params.workspace_id, body, meta);
         return { kind: 'json', status: 200, body: toWorkspaceObject(workspace) };
       },
     }),
