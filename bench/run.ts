@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchDatabase, serverVersion } from './lib/database.ts';
 import { gitRevision, machineInfo } from './lib/machine.ts';
-import { compileBaselines, createLink, REPO_ROOT, startDownloadBaseline, startListBaseline, startProduct, startUploadBaseline } from './lib/servers.ts';
+import { compileBaselines, createLink, REPO_ROOT, startDownloadBaseline, startListBaseline, startProduct, startTusBaseline, startUploadBaseline } from './lib/servers.ts';
 import { MIB } from './lib/stats.ts';
 import { baselineTarget, productTarget, uploadOnce } from './lib/uploader.ts';
 import { evaluateGoals } from './report/goals.ts';
@@ -25,6 +25,7 @@ import { runMemory } from './scenarios/memory.ts';
 import { runUploadProfile } from './scenarios/upload-profile.ts';
 import { runUploadThroughput } from './scenarios/upload-throughput.ts';
 import { runWebhooks } from './scenarios/webhooks.ts';
+import { runTusThroughput } from './scenarios/tus-throughput.ts';
 
 const { values } = parseArgs({
   options: {
@@ -89,6 +90,17 @@ try {
   const upload = await runUploadThroughput(target, baselineTarget(uploadBaseline.url), rounds, clearStorage, log, quick);
   await uploadBaseline.stop();
 
+  // tus: @tus/server + @tus/file-store against our tus route and our raw route, the same file each.
+  const tusBaseline = await startTusBaseline(baselineDir);
+  cleanups.push(() => tusBaseline.stop());
+  const tusTargets = [
+    { label: 'tus-baseline' as const, baseUrl: tusBaseline.url, creationPath: '/files' },
+    { label: 'product-tus' as const, baseUrl: product.url, creationPath: `/upload/${link.linkToken}/tus` },
+  ];
+  const tus = await runTusThroughput(tusTargets, target, (quick ? 32 : 100) * MIB, rounds, log);
+  await tusBaseline.stop();
+  await clearStorage();
+
   let download;
   if (!quick) {
     const downloadBaseline = await startDownloadBaseline(objectsRoot);
@@ -132,6 +144,7 @@ try {
     quick,
     durationSeconds: Math.round((performance.now() - started) / 1000),
     upload,
+    tus,
     download,
     memory,
     contention,

@@ -84,6 +84,11 @@ export function startListBaseline(databaseUrl: string): Promise<ChildServer> {
   });
 }
 
+/** bench/baselines/tus-server.ts (@tus/server + @tus/file-store), writing into `dir`; run as .ts from the repo. */
+export function startTusBaseline(dir: string): Promise<ChildServer> {
+  return startChildServer({ name: 'tus-baseline', cwd: REPO_ROOT, args: [path.join(BENCH, 'baselines', 'tus-server.ts')], env: { BENCH_DIR: dir, NODE_ENV: 'production' }, readyPath: '/' });
+}
+
 /** bench/baselines/download-server.ts (compiled), serving files under `root`. */
 export function startDownloadBaseline(root: string): Promise<ChildServer> {
   return startChildServer({ name: 'baseline', cwd: REPO_ROOT, args: [compiled('download-server')], env: { BENCH_DIR: root }, readyPath: '/healthz' });

@@ -94,6 +94,16 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     ),
     '',
   );
+  if (r.tus) {
+    out.push(
+      `### tus (${r.tus.sizeBytes / 1024 / 1024} MB, one upload at a time)`,
+      '',
+      '`tus-baseline` is @tus/server with @tus/file-store (no hash, no fsync, no checks); `product-tus` is our tus route (hash, fsync per PATCH, checks, stored like the raw route).',
+      '',
+      table(['Server', 'PATCHes', 'MiB/s'], r.tus.rows.map((row) => [row.server, row.patches, range(row.mibPerSecond, f1)])),
+      '',
+    );
+  }
   if (r.memory) {
     const memory = r.memory;
     out.push(

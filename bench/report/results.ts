@@ -7,6 +7,7 @@ import type { StartupResult } from '../scenarios/startup.ts';
 import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ProfileResult } from '../scenarios/upload-profile.ts';
 import type { ThroughputResult } from '../scenarios/upload-throughput.ts';
+import type { TusThroughputResult } from '../scenarios/tus-throughput.ts';
 import type { Goals } from './goals.ts';
 
 /** Everything one run measured: written as bench/results/<timestamp>.json and rendered into BENCHMARKS.md. */
@@ -18,6 +19,8 @@ export interface BenchResults {
   quick: boolean;
   durationSeconds: number;
   upload: ThroughputResult[];
+  /** The same file over @tus/server + @tus/file-store, our tus route and our raw route (absent in older results). */
+  tus?: TusThroughputResult;
   download: DownloadResult | undefined;
   memory: MemoryResult | undefined;
   contention: ContentionResult;

@@ -2,17 +2,21 @@ import Uppy from '@uppy/core';
 import Dashboard from '@uppy/dashboard';
 import en_US from '@uppy/locales/lib/en_US.js';
 import es_ES from '@uppy/locales/lib/es_ES.js';
+import Tus from '@uppy/tus';
 import XHRUpload from '@uppy/xhr-upload';
 import { mendDashboardList } from './dashboard-a11y.js';
 import { declaredType } from './file-types.js';
 import { FileList } from './file-list.js';
 import { fill, formatBytes, readPageData, typeList } from './page-data.js';
 import { ReceiptStore, type ReceiptEntry } from './receipt.js';
+import { goesOverTus, RESUMABLE_ABOVE_BYTES, tusAnswer, useFor, worthRetrying } from './uploader-choice.js';
 
 // The page works as a plain form without this script; with it, Uppy takes over the choosing and
 // dropping, every file starts at once, and our list and receipt say what happened to each.
-type Meta = { type: string; idempotencyKey: string; name: string };
-type Body = { filename?: string; size_bytes?: number; received_at?: string; sha256?: string; scan_status?: string; error_code?: string };
+type Meta = { type: string; idempotencyKey: string; name: string; resumable?: boolean };
+type Body = {
+  xhr?: XMLHttpRequest;
+  filename?: string; size_bytes?: number; received_at?: string; sha256?: string; scan_status?: string; error_code?: string };
 
 const data = readPageData();
 const { strings: t, policy } = data;
@@ -65,17 +69,33 @@ uppy.use(Dashboard, {
   fileManagerSelectionType: 'files',
 });
 mendDashboardList($('drop-area'), t.yourFiles);
-uppy.use(XHRUpload, {
-  endpoint: data.uploadUrl,
-  formData: false,
-  limit: 3,
-  shouldRetry: () => false,
-  headers: (file) => ({
-    'x-amigo-intake-filename': encodeURIComponent(file.name ?? ''),
-    'x-amigo-intake-content-type': String(file.meta.type ?? ''),
-    'Idempotency-Key': String(file.meta['idempotencyKey'] ?? ''),
+useFor(uppy, (file) => !goesOverTus(file), () =>
+  uppy.use(XHRUpload, {
+    endpoint: data.uploadUrl,
+    formData: false,
+    limit: 3,
+    shouldRetry: () => false,
+    headers: (file) => ({
+      'x-amigo-intake-filename': encodeURIComponent(file.name ?? ''),
+      'x-amigo-intake-content-type': String(file.meta.type ?? ''),
+      'Idempotency-Key': String(file.meta['idempotencyKey'] ?? ''),
+    }),
   }),
-});
+);
+// Large files, and any file after the raw route lost its connection, go over tus: a drop costs
+// only the PATCH in flight, and choosing the same file again after a reload resumes it.
+useFor(uppy, goesOverTus, () =>
+  uppy.use(Tus, {
+    endpoint: data.tusUrl,
+    chunkSize: RESUMABLE_ABOVE_BYTES,
+    limit: 3,
+    retryDelays: [0, 1000, 3000, 5000, 10000],
+    removeFingerprintOnSuccess: true,
+    // The server reads `name` and `type` (Uppy's keys); the rest stays in the page.
+    allowedMetaFields: ['name', 'type'],
+    onShouldRetry: (error, _attempt, _options, next) => worthRetrying(error) && next(error),
+  }),
+);
 
 const cancelButton = (id: string) => ({ label: t.cancel, onClick: () => uppy.removeFile(id) });
 
@@ -92,7 +112,7 @@ uppy.on('upload-progress', (file, progress) => {
 
 uppy.on('upload-success', (file, response) => {
   if (!file) return;
-  const body = response.body ?? {};
+  const body = goesOverTus(file) ? tusReceipt(response.body?.xhr) : (response.body ?? {});
   const pending = body.scan_status === 'pending';
   const status = pending ? t.statusChecking : t.statusReceived;
   uploadsLeft -= 1;
@@ -110,9 +130,17 @@ uppy.on('upload-success', (file, response) => {
   );
 });
 
+/** tus's last PATCH answers 204 with no body: the stored upload rides in its headers. */
+function tusReceipt(xhr: XMLHttpRequest | undefined): Body {
+  const header = (name: string) => xhr?.getResponseHeader(name) ?? undefined;
+  return { sha256: header('Intake-Upload-Sha256'), scan_status: header('Intake-Scan-Status') };
+}
+
 uppy.on('upload-error', (file, error, xhr) => {
   if (!file) return;
-  const reason = refusalSentence(error, xhr);
+  const reason = goesOverTus(file) ? tusRefusalSentence(error) : refusalSentence(error, xhr);
+  // A raw upload that lost its connection is retried over tus, which resumes after further drops.
+  if (!goesOverTus(file) && reason === t.networkLost) uppy.setFileMeta(file.id, { ...file.meta, resumable: true });
   list.settle(file.id, 'failed', `${t.statusNotSent}: ${reason}`, `${file.name}: ${t.statusNotSent}. ${reason}`, [
     { label: t.retry, onClick: () => void uppy.retryUpload(file.id) },
     cancelButton(file.id),
@@ -147,8 +175,19 @@ function refusalSentence(error: object | undefined, response: unknown): string {
   } catch {
     code = '';
   }
-  if (xhr.status === 429 && code === 'rate_limited') {
-    const seconds = Number(xhr.getResponseHeader('Retry-After'));
+  return sentenceFor(xhr.status, code, xhr.getResponseHeader('Retry-After'));
+}
+
+/** A tus refusal in the customer's words; tus-js-client has already retried what was worth it. */
+function tusRefusalSentence(error: unknown): string {
+  const answer = tusAnswer(error);
+  if (!answer || answer.status === 0) return t.networkLost;
+  return sentenceFor(answer.status, answer.errorCode, answer.retryAfter);
+}
+
+function sentenceFor(status: number, code: string, retryAfter: string | null): string {
+  if (status === 429 && code === 'rate_limited') {
+    const seconds = Number(retryAfter);
     if (Number.isFinite(seconds) && seconds > 0) return fill(t.rateLimitedAfter, { seconds });
   }
   const template = t.refusals[code];

@@ -10,6 +10,7 @@ export type Strings = Record<string, string> & {
 /** What the server puts in the page's JSON data block (see src/page/render/upload-page.ts). */
 export interface PageData {
   uploadUrl: string;
+  tusUrl: string;
   policy: { types: PolicyType[]; maxUploadBytes: number; uploadsLeft: number };
   receiptKey: string;
   strings: Strings;

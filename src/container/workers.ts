@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
-import { runEvery } from '../jobs/run-every.js';
+import { askEvery } from '../jobs/ask-every.js';
 import { JobRunner, type JobDefinition } from '../jobs/job-runner.js';
 import { scanUploadJob } from '../jobs/scan-upload.job.js';
 import { arrivalNoticeJob } from '../jobs/arrival-notice.job.js';
@@ -24,8 +24,8 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
   await runner.start(jobDefinitions(jobs));
   const sweepSeconds = Math.max(1, Math.floor(config.jobs.orphanSweepIntervalMs / 1000));
   orphanSweep?.schedule(config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('orphan-sweep', {}, sweepSeconds));
-  // Same cadence as the orphan sweep; still a timer per worker process (its steps are idempotent).
-  const tusExpirySweep = runEvery('tus expiry sweep', config.jobs.orphanSweepIntervalMs, () => jobs.tusExpirySweep(), logger);
+  // Same cadence as the orphan sweep, and like it one throttled job per interval across processes.
+  const tusExpirySweep = askEvery('tus expiry sweep', config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('tus-expiry-sweep', {}, sweepSeconds), logger);
   webhookDelivery.start();
   linkExpiry.start(config.jobs.linkExpiryCheckMs);
   void jobs.scans.warnAboutStreamLimit(config.uploads.maxBytes);
@@ -33,7 +33,7 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
   return {
     stop: async () => {
       orphanSweep?.stopSchedule();
-      await tusExpirySweep.stop();
+      tusExpirySweep.stop();
       await linkExpiry.stop();
       await webhookDelivery.stop();
       await runner.stop();
@@ -46,6 +46,7 @@ function jobDefinitions(jobs: Jobs): JobDefinition[] {
   const definitions: JobDefinition[] = [];
   const { orphanSweep } = jobs;
   if (orphanSweep) definitions.push({ queue: 'orphan-sweep', concurrency: 1, run: async () => void (await orphanSweep.runOnce()) });
+  definitions.push({ queue: 'tus-expiry-sweep', concurrency: 1, run: async () => void (await jobs.tusExpirySweep()) });
   if (jobs.scans.configured) definitions.push(scanUploadJob(jobs.scans) as unknown as JobDefinition);
   if (jobs.arrivalNotices.configured) definitions.push(arrivalNoticeJob(jobs.arrivalNotices) as unknown as JobDefinition);
   return definitions;

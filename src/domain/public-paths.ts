@@ -8,6 +8,8 @@ export const PUBLIC_PATHS = {
   uploadPage: '/upload/{link_token}',
   /** The raw upload route. */
   uploadFiles: '/upload/{link_token}/files',
+  /** The tus creation URL (resumable uploads; the page uses it for large files). */
+  uploadTus: '/upload/{link_token}/tus',
   /** The page a plain form lands on (303) after a file was received. */
   uploadReceived: '/upload/{link_token}/received/{upload_id}',
   /** The upload page's own scripts and styles (no token in these URLs). */

@@ -1,6 +1,7 @@
 import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
 import { buildOpenApiDocument } from './route-table/openapi.js';
+import { tusOperations } from '../tus/tus-operations.js';
 import { apiRoutes } from './v1/api-routes.js';
 
 /** The API's version, as the OpenAPI document states it. */
@@ -16,5 +17,5 @@ export function openApiDocumentFor(config: Config): Record<string, unknown> {
   const servers = config.http.publicBaseUrl
     ? [{ url: config.http.publicBaseUrl, description: 'This server' }]
     : [{ url: '/', description: 'The server that serves this document (PUBLIC_BASE_URL unset)' }];
-  return buildOpenApiDocument(routes, { version: API_VERSION, servers });
+  return buildOpenApiDocument([...routes, ...tusOperations(config)], { version: API_VERSION, servers });
 }

@@ -12,8 +12,8 @@ const BATCH = 200;
  * Ends the resumable uploads that went quiet (nothing for 24 hours after their last PATCH): removes
  * their parts, then releases their slots. Parts go first, so a crash in between leaves a reservation
  * that the next sweep finishes (removing missing parts is not an error), never parts nobody owns.
- * A plain function so any scheduler can run it (an interval today, a queue job later); several
- * processes may run it at once, since each release is a `delete ... returning`.
+ * It runs as the `tus-expiry-sweep` job (one per interval across processes); were two to overlap,
+ * each release is a `delete ... returning`, so a slot is given back once.
  */
 export async function sweepExpiredTusUploads(deps: {
   resumable: ResumableIntakeService;

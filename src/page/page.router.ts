@@ -48,6 +48,7 @@ export function pageRouter(services: Services, assets: PageAssets = loadPageAsse
           path,
           displayName: view.displayName,
           uploadFilesUrl: fillPath(PUBLIC_PATHS.uploadFiles, { link_token: token }),
+          tusUrl: fillPath(PUBLIC_PATHS.uploadTus, { link_token: token }),
           // A hash, so the token itself never lands in storage the browser keeps.
           receiptKey: `intake-receipt:${createHash('sha256').update(token).digest('hex').slice(0, 16)}`,
           policy: view.policy,

@@ -6,7 +6,7 @@ import { Server, type Upload } from '@tus/server';
 import { NodeRequest, sendNodeResponse } from 'srvx/node';
 import type { Config } from '../config/load-config.js';
 import { SNIFF_BYTES } from '../domain/content-policy.js';
-import type { RequestMeta } from '../domain/records.js';
+import type { RequestMeta, UploadRecord } from '../domain/records.js';
 import type { Services } from '../services/services.js';
 import { ResumableIntakeService } from '../services/upload/resumable-intake.service.js';
 import type { OpenLink } from '../services/upload/upload-intake.service.js';
@@ -82,8 +82,8 @@ export function tusRouter({ services, config, logger }: { services: Services; co
       const context = contextOf(req as never);
       try {
         const record = await finish(context, upload);
-        // tus answers a PATCH with 204 and no body; the id of the stored upload rides in a header.
-        return { headers: { 'Intake-Upload-Id': record.id } };
+        // tus answers a PATCH with 204 and no body; what the page's receipt shows rides in headers.
+        return { headers: receiptHeaders(record) };
       } catch (error) {
         throw toTusHookError(error, logger);
       }
@@ -150,7 +150,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     if (length === null || response.headers.get('upload-offset') !== length) return response;
     try {
       const record = await finish(context, await parts.getUpload(id));
-      response.headers.set('Intake-Upload-Id', record.id);
+      for (const [name, value] of Object.entries(receiptHeaders(record))) response.headers.set(name, value);
       return response;
     } catch (error) {
       return jsonResponse(toTusHookError(error, logger));
@@ -175,6 +175,11 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     handle(req, res, next).catch(next);
   });
   return router;
+}
+
+/** The stored upload as headers on the finishing tus response (it has no body). */
+function receiptHeaders(record: UploadRecord): Record<string, string> {
+  return { 'Intake-Upload-Id': record.id, 'Intake-Upload-Sha256': record.sha256, 'Intake-Scan-Status': record.scanStatus };
 }
 
 function jsonResponse({ status_code, body }: { status_code: number; body: string }): globalThis.Response {

@@ -149,8 +149,14 @@ describe('the upload page in Chromium', () => {
     await page.locator('.uppy-Dashboard-input').first().setInputFiles({ name: 'retry.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
     const row = rowOf(page, 'retry.pdf');
     await expect.poll(() => row.locator('.file-status').textContent()).toBe('Not sent: The connection was lost. Check that you are online, then try again.');
+    const tusMethods: string[] = [];
+    page.on('request', (req) => {
+      if (new URL(req.url()).pathname.includes('/tus')) tusMethods.push(req.method());
+    });
     await row.getByRole('button', { name: 'Try again' }).click();
-    await expect.poll(() => row.locator('.file-status').textContent()).toBe('Received');
+    // After a lost connection the retry goes over tus, which resumes after any further drop.
+    await expect.poll(() => row.locator('.file-status').textContent(), { timeout: 30_000 }).toBe('Received');
+    expect(tusMethods).toEqual(['POST', 'PATCH']);
     expect(await s.t.db.query<{ filename: string }>('select filename from uploads where link_id = $1', [link.id])).toEqual([{ filename: 'retry.pdf' }]);
     await context.close();
   });

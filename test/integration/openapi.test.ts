@@ -27,6 +27,11 @@ const documented = [
   ['get', '/v1/{workspace_id}/intake/links/{link_id}/uploads'],
   ['get', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/download'],
   ['post', '/upload/{link_token}/files'],
+  ['options', '/upload/{link_token}/tus'],
+  ['post', '/upload/{link_token}/tus'],
+  ['head', '/upload/{link_token}/tus/{upload_id}'],
+  ['patch', '/upload/{link_token}/tus/{upload_id}'],
+  ['delete', '/upload/{link_token}/tus/{upload_id}'],
   ['get', '/v1/{workspace_id}/audit-events'],
   ['delete', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}'],
   ['post', '/v1/{workspace_id}/intake/links/{link_id}/uploads/{upload_id}/rescan'],
@@ -73,6 +78,25 @@ describe('the OpenAPI document generated from the route table', () => {
       'created_at', 'expires_at', 'revoked_at', 'max_uploads', 'upload_count', 'last_upload_at',
     ]);
     expect(create.responses['422'].content['application/json'].schema.allOf[1].properties.error_code.enum).toContain('validation_error');
+  });
+
+  it('documents the tus face (served by @tus/server) beside the raw route: headers, receipt headers, refusals', () => {
+    const tus = doc.paths['/upload/{link_token}/tus'];
+    expect(Object.keys(tus.options.responses['204'].headers)).toEqual(['Tus-Version', 'Tus-Extension', 'Tus-Max-Size']);
+    const create = tus.post;
+    expect(create.parameters.filter((p: any) => p.in === 'header').map((p: any) => [p.name, p.required])).toEqual([
+      ['Tus-Resumable', true],
+      ['Upload-Length', true],
+      ['Upload-Metadata', true],
+    ]);
+    expect(Object.keys(create.responses['201'].headers)).toEqual(['Location', 'Upload-Offset', 'Upload-Expires']);
+    const patch = doc.paths['/upload/{link_token}/tus/{upload_id}'].patch;
+    expect(Object.keys(patch.requestBody.content)).toEqual(['application/offset+octet-stream']);
+    expect(patch.parameters.filter((p: any) => p.in === 'header').map((p: any) => p.name)).toEqual(['Tus-Resumable', 'Upload-Offset']);
+    expect(Object.keys(patch.responses['204'].headers)).toEqual(['Upload-Offset', 'Upload-Expires', 'Intake-Upload-Id', 'Intake-Upload-Sha256', 'Intake-Scan-Status']);
+    expect(patch.responses['409'].content['application/json'].schema.allOf[1].properties.error_code.enum).toEqual(['upload_offset_conflict']);
+    expect(patch.responses['410'].content['application/json'].schema.allOf[1].properties.error_code.enum).toEqual(['link_expired', 'upload_expired']);
+    expect(Object.keys(doc.paths['/upload/{link_token}/tus/{upload_id}']).sort()).toEqual(['delete', 'head', 'patch']);
   });
 
   it('documents the upload route headers and its error statuses', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-describe('the orphan sweep runs on the job queue', () => {
+describe('the sweeps run on the job queue', () => {
   const servers: TestServer[] = [];
 
   beforeAll(async () => {
@@ -14,14 +14,14 @@ describe('the orphan sweep runs on the job queue', () => {
     for (const server of servers.reverse()) await server.stop();
   });
 
-  it('two worker processes asking every interval make one sweep job per interval slot, and the sweeps complete', async () => {
+  it.each(['orphan-sweep', 'tus-expiry-sweep'])('two worker processes asking every interval make one %s job per interval slot, and the sweeps complete', async (queue) => {
     const db = servers[0]!.db;
     const rows = await waitFor(
       async () => {
-        const found = await db.query<{ singleton_on: Date; state: string }>(`select singleton_on, state from pgboss.job where name = 'orphan-sweep'`);
+        const found = await db.query<{ singleton_on: Date; state: string }>(`select singleton_on, state from pgboss.job where name = $1`, [queue]);
         return found.filter((row) => row.state === 'completed').length >= 2 ? found : undefined;
       },
-      { what: 'two completed orphan sweeps', timeoutMs: 45_000, intervalMs: 250 },
+      { what: `two completed ${queue} jobs`, timeoutMs: 45_000, intervalMs: 250 },
     );
     const slots = rows.map((row) => new Date(row.singleton_on).toISOString());
     expect(new Set(slots).size).toBe(slots.length);

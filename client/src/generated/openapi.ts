@@ -360,6 +360,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/upload/{link_token}/tus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a resumable upload over tus (reserves one of the link's uploads)
+         * @description tus 1.0.0 creation (and creation-with-upload: the body may carry the first bytes). The file is checked like on the raw route before any byte is kept: name, type (application/pdf, text/csv, image/jpeg, image/png, application/msword, application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.ms-powerpoint, application/vnd.openxmlformats-officedocument.presentationml.presentation), size up to 104857600 bytes, the link's state. A slot of max_uploads is held from here until the upload finishes, is terminated or expires. The finished file is stored exactly as by `uploadFile` (hash, duplicate_of, scan, audit).
+         */
+        post: operations["tusCreateUpload"];
+        delete?: never;
+        /** What the tus server supports (no token check) */
+        options: operations["tusOptions"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/upload/{link_token}/tus/{upload_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Abandon a resumable upload (tus termination): its bytes are removed and its slot released */
+        delete: operations["tusTerminate"];
+        options?: never;
+        /** How many bytes of a resumable upload the server holds (where to resume) */
+        head: operations["tusUploadOffset"];
+        /**
+         * Send the next bytes of a resumable upload
+         * @description Every byte acknowledged (the new Upload-Offset) is on disk. The PATCH that completes the file stores it, and its 204 carries the stored upload in headers. A second PATCH to the same upload while one is running is refused.
+         */
+        patch: operations["tusAppend"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3062,6 +3105,615 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    tusCreateUpload: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Always `1.0.0` */
+                "Tus-Resumable": string;
+                /** @description The size of the whole file in bytes */
+                "Upload-Length": string;
+                /** @description `filename` and `filetype` (or Uppy's `name` and `type`), each as `key base64(value)`, comma-separated */
+                "Upload-Metadata": string;
+            };
+            path: {
+                /** @description The token from the link */
+                link_token: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional: the first bytes of the file (Content-Type: application/offset+octet-stream) */
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": Blob;
+            };
+        };
+        responses: {
+            /** @description The upload was created */
+            201: {
+                headers: {
+                    /** @description /upload/{link_token}/tus/{upload_id} (relative) */
+                    Location?: string;
+                    /** @description Bytes kept so far */
+                    "Upload-Offset"?: string;
+                    /** @description When the unfinished upload is removed and its slot released (24 hours after its last PATCH) */
+                    "Upload-Expires"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_link_token`: This is not a valid upload link. / `bad_request`: The request could not be understood. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "invalid_link_token" | "bad_request";
+                    };
+                };
+            };
+            /** @description `link_not_found`: This upload link does not exist or was revoked. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_not_found";
+                    };
+                };
+            };
+            /** @description `link_expired`: This upload link has expired. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_expired";
+                    };
+                };
+            };
+            /** @description `tus_resumable_required`: This server speaks tus 1.0.0: send Tus-Resumable: 1.0.0. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "tus_resumable_required";
+                    };
+                };
+            };
+            /** @description `file_too_large`: The file is larger than the maximum allowed size. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "file_too_large";
+                    };
+                };
+            };
+            /** @description `invalid_filename`: The filename is missing or not allowed. / `unsupported_content_type`: This type of file is not accepted. / `validation_error`: The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "invalid_filename" | "unsupported_content_type" | "validation_error";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. / `upload_limit_reached`: This upload link has received all the files it allows. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited" | "upload_limit_reached";
+                    };
+                };
+            };
+            /** @description `internal_server_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "internal_server_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable; try again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    tusOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the link */
+                link_token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tus version, extensions and maximum size */
+            204: {
+                headers: {
+                    /** @description `1.0.0` */
+                    "Tus-Version"?: string;
+                    /** @description The supported extensions, comma-separated */
+                    "Tus-Extension"?: string;
+                    /** @description 104857600 (MAX_UPLOAD_BYTES) */
+                    "Tus-Max-Size"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `internal_server_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "internal_server_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable; try again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    tusTerminate: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Always `1.0.0` */
+                "Tus-Resumable": string;
+            };
+            path: {
+                /** @description The token from the link */
+                link_token: string;
+                /** @description The id at the end of the Location the creation answered */
+                upload_id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upload was removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_link_token`: This is not a valid upload link. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "invalid_link_token";
+                    };
+                };
+            };
+            /** @description `link_not_found`: This upload link does not exist or was revoked. / `not_found`: Nothing exists at this address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description `link_expired`: This upload link has expired. / `upload_expired`: This unfinished upload expired (nothing arrived for 24 hours) and was removed; start it again. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_expired" | "upload_expired";
+                    };
+                };
+            };
+            /** @description `tus_resumable_required`: This server speaks tus 1.0.0: send Tus-Resumable: 1.0.0. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "tus_resumable_required";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_server_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "internal_server_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable; try again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    tusUploadOffset: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Always `1.0.0` */
+                "Tus-Resumable": string;
+            };
+            path: {
+                /** @description The token from the link */
+                link_token: string;
+                /** @description The id at the end of the Location the creation answered */
+                upload_id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offset to resume from; an upload whose bytes all arrived but whose finish failed is finished here */
+            200: {
+                headers: {
+                    /** @description Bytes held */
+                    "Upload-Offset"?: string;
+                    /** @description The whole size */
+                    "Upload-Length"?: string;
+                    /** @description When the unfinished upload is removed and its slot released (24 hours after its last PATCH) */
+                    "Upload-Expires"?: string;
+                    /** @description The stored upload, once finished */
+                    "Intake-Upload-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_link_token`: This is not a valid upload link. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "invalid_link_token";
+                    };
+                };
+            };
+            /** @description `link_not_found`: This upload link does not exist or was revoked. / `not_found`: Nothing exists at this address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description `link_expired`: This upload link has expired. / `upload_expired`: This unfinished upload expired (nothing arrived for 24 hours) and was removed; start it again. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_expired" | "upload_expired";
+                    };
+                };
+            };
+            /** @description `tus_resumable_required`: This server speaks tus 1.0.0: send Tus-Resumable: 1.0.0. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "tus_resumable_required";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
+            /** @description `internal_server_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "internal_server_error";
+                    };
+                };
+            };
+            /** @description `service_unavailable`: The service is temporarily unavailable; try again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "service_unavailable";
+                    };
+                };
+            };
+        };
+    };
+    tusAppend: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Always `1.0.0` */
+                "Tus-Resumable": string;
+                /** @description Where these bytes start (the offset HEAD answered) */
+                "Upload-Offset": string;
+            };
+            path: {
+                /** @description The token from the link */
+                link_token: string;
+                /** @description The id at the end of the Location the creation answered */
+                upload_id: components["schemas"]["Uuid"];
+            };
+            cookie?: never;
+        };
+        /** @description The bytes from Upload-Offset on */
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": Blob;
+            };
+        };
+        responses: {
+            /** @description The bytes were kept */
+            204: {
+                headers: {
+                    /** @description Bytes held now */
+                    "Upload-Offset"?: string;
+                    /** @description When the unfinished upload is removed and its slot released (24 hours after its last PATCH) */
+                    "Upload-Expires"?: string;
+                    /** @description The stored upload (on the PATCH that completes the file) */
+                    "Intake-Upload-Id"?: string;
+                    /** @description Its SHA-256 (on the PATCH that completes the file) */
+                    "Intake-Upload-Sha256"?: string;
+                    /** @description Its scan status (on the PATCH that completes the file) */
+                    "Intake-Scan-Status"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `invalid_link_token`: This is not a valid upload link. / `upload_incomplete`: The upload ended before the whole file arrived. / `bad_request`: The request could not be understood. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "invalid_link_token" | "upload_incomplete" | "bad_request";
+                    };
+                };
+            };
+            /** @description `link_not_found`: This upload link does not exist or was revoked. / `not_found`: Nothing exists at this address. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_not_found" | "not_found";
+                    };
+                };
+            };
+            /** @description `upload_offset_conflict`: Upload-Offset does not match the bytes the server holds; ask with HEAD and resume from there. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "upload_offset_conflict";
+                    };
+                };
+            };
+            /** @description `link_expired`: This upload link has expired. / `upload_expired`: This unfinished upload expired (nothing arrived for 24 hours) and was removed; start it again. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "link_expired" | "upload_expired";
+                    };
+                };
+            };
+            /** @description `tus_resumable_required`: This server speaks tus 1.0.0: send Tus-Resumable: 1.0.0. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "tus_resumable_required";
+                    };
+                };
+            };
+            /** @description `file_too_large`: The file is larger than the maximum allowed size. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "file_too_large";
+                    };
+                };
+            };
+            /** @description `content_type_mismatch`: The file content does not match its declared type. / `empty_file`: The file is empty. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "content_type_mismatch" | "empty_file";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. / `upload_limit_reached`: This upload link has received all the files it allows. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited" | "upload_limit_reached";
+                    };
+                };
+            };
+            /** @description `internal_server_error`: Something went wrong on our side. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "internal_server_error";
+                    };
+                };
+            };
+            /** @description `storage_unavailable`: File storage is unavailable; try again later. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "storage_unavailable";
+                    };
+                };
+            };
+            /** @description `upload_service_not_configured`: File uploads are not configured on this server. / `service_unavailable`: The service is temporarily unavailable; try again later. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "upload_service_not_configured" | "service_unavailable";
                     };
                 };
             };

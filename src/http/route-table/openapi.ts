@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../../errors/error-codes.js';
 import { ErrorBody } from '../v1/representations.js';
 import { queryParamDocs } from './query-param-docs.js';
-import type { AnyRoute } from './route-definition.js';
+import type { DocumentedOperation } from './route-definition.js';
 import { routeErrors } from './route-errors.js';
 import { API_TAGS } from './tags.js';
 
@@ -20,7 +20,7 @@ export interface OpenApiInfo {
  * bodies, responses and the error codes each status can carry. Generated from the same rows that
  * mount the routes; `npm run openapi` writes it to openapi.json.
  */
-export function buildOpenApiDocument(routes: AnyRoute[], info: OpenApiInfo): JsonSchema {
+export function buildOpenApiDocument(routes: readonly DocumentedOperation[], info: OpenApiInfo): JsonSchema {
   const components: Record<string, JsonSchema> = {};
   const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema =>
     hoistDefinitions(z.toJSONSchema(schema, { io, unrepresentable: 'any', override: documentQueryParam }) as JsonSchema, components);
@@ -41,10 +41,9 @@ export function buildOpenApiDocument(routes: AnyRoute[], info: OpenApiInfo): Jso
         parameters.push({ name, in: 'query', required: query.required?.includes(name) ?? false, description, schema: rest });
       }
     }
-    if (route.body?.kind === 'raw') {
-      for (const [name, header] of Object.entries(route.body.headers)) {
-        parameters.push({ name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } });
-      }
+    const requestHeaders = { ...route.requestHeaders, ...(route.body?.kind === 'raw' ? route.body.headers : {}) };
+    for (const [name, header] of Object.entries(requestHeaders)) {
+      parameters.push({ name, in: 'header', required: header.required, description: header.description, schema: { type: 'string' } });
     }
 
     const responses: Record<string, unknown> = {};

@@ -76,3 +76,13 @@ export function defineRoute<P = Record<string, string>, Q = Record<string, never
 }
 
 export type AnyRoute = RouteDefinition<any, any, any>;
+
+/**
+ * A row that only documents: an operation served outside the route table (the tus face, whose
+ * protocol @tus/server speaks), described in the same OpenAPI document. Every route is one too.
+ */
+export interface DocumentedOperation extends Omit<AnyRoute, 'method' | 'handle'> {
+  method: AnyRoute['method'] | 'head' | 'options';
+  /** Request headers (before those a raw body documents). */
+  requestHeaders?: Record<string, { required: boolean; description: string }>;
+}

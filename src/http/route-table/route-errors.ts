@@ -1,12 +1,12 @@
 import type { ErrorCode } from '../../errors/error-codes.js';
-import type { AnyRoute } from './route-definition.js';
+import type { DocumentedOperation } from './route-definition.js';
 
 /**
  * Every error code a route can answer with, derived from what the route is, so no one has to remember
  * them: its authentication, its path, its query and body kinds, the errors every route shares, and
  * the route's own (`route.errors`, what its handler and services add).
  */
-export function routeErrors(route: AnyRoute): ErrorCode[] {
+export function routeErrors(route: DocumentedOperation): ErrorCode[] {
   const codes: ErrorCode[] = [];
   if (route.auth === 'bearer') {
     codes.push('unauthorized', 'forbidden');

@@ -6,6 +6,8 @@ import { layout, type PageAssetUrls } from './layout.js';
 /** What the browser script reads from the page's data block. */
 export interface PageData {
   uploadUrl: string;
+  /** The tus creation URL, for files sent resumably. */
+  tusUrl: string;
   policy: {
     types: { mime: string; extensions: readonly string[] }[];
     maxUploadBytes: number;
@@ -32,6 +34,7 @@ export function renderUploadPage(options: {
   path: string;
   displayName: string | null;
   uploadFilesUrl: string;
+  tusUrl: string;
   receiptKey: string;
   policy: { acceptedTypes: readonly AcceptedType[]; maxUploadBytes: number; uploadsLeft: number };
 }): string {
@@ -41,6 +44,7 @@ export function renderUploadPage(options: {
   const action = `${options.uploadFilesUrl}?lang=${strings.lang}`;
   const data: PageData = {
     uploadUrl: options.uploadFilesUrl,
+    tusUrl: options.tusUrl,
     policy: {
       types: policy.acceptedTypes.map((type) => ({ mime: type.mime, extensions: type.extensions })),
       maxUploadBytes: policy.maxUploadBytes,
