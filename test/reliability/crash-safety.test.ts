@@ -28,6 +28,16 @@ const IN_FLIGHT: [string, number, number][] = [
   ['crash-at-1mib-of-4', 4 * MIB, 1 * MIB],
   ['crash-at-6mib-of-8', 8 * MIB, 6 * MIB],
 ];
+// `npm run test:stress` adds 5 more interrupted uploads at pseudo-random sizes and points (fixed seed).
+const STRESS = process.env['INTAKE_STRESS'] === '1';
+if (STRESS) {
+  let state = 0x13c0ffee;
+  const next = () => ((state = (state * 1103515245 + 12345) >>> 0), state / 2 ** 32);
+  for (let i = 0; i < 5; i++) {
+    const size = 100 * KIB + Math.floor(next() * 12 * MIB);
+    IN_FLIGHT.push([`crash-random-${i}`, size, 1 + Math.floor(next() * (size - 1))]);
+  }
+}
 const csvOf = (size: number, salt: string) => {
   const bytes = largeCsv(size);
   bytes.write(salt.padEnd(16, '-'), bytes.length - 20, 'latin1'); // distinct content per file (no duplicates)
@@ -59,7 +69,7 @@ describe.each(STORAGE_TARGETS)('kill -9 mid-upload on $name storage', (target) =
     });
     const before = new ApiClient(doomed.url);
     const ws = await before.createWorkspace(adminToken);
-    const link = await before.createLink(ws, { max_uploads: 10 });
+    const link = await before.createLink(ws, { max_uploads: 20 });
 
     const stored = new Map<string, string>(); // upload id -> sha256 of what was sent
     for (const [name, size] of COMPLETED) {
@@ -135,9 +145,9 @@ describe.each(STORAGE_TARGETS)('kill -9 mid-upload on $name storage', (target) =
     expect({ status: replayed.status, replayed: replayed.headers.get('idempotent-replayed') }).toEqual({ status: 201, replayed: 'true' });
 
     const after = await db.query<{ id: string; storage_key: string }>('select id, storage_key from uploads where link_id = $1', [link.id]);
-    expect(after).toHaveLength(6);
+    expect(after).toHaveLength(STRESS ? 11 : 6);
     const [final] = await db.query('select upload_count, reserved_uploads from intake_links where id = $1', [link.id]);
-    expect(final).toEqual({ upload_count: 6, reserved_uploads: 0 });
+    expect(final).toEqual(STRESS ? { upload_count: 11, reserved_uploads: 0 } : { upload_count: 6, reserved_uploads: 0 });
     expect(await listStoredKeys(t)).toEqual(after.map((r) => r.storage_key).sort());
     for (const [id, digest] of stored) {
       const download = await getHashed(t.url, `/v1/${ws.id}/intake/links/${link.id}/uploads/${id}/download`, { authorization: `Bearer ${ws.apiKey}` });
