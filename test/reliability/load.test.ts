@@ -37,7 +37,7 @@ const fileFor = (link: number, round: number, client: number) => {
 };
 
 describe(`200 concurrent clients on ${LINKS} link(s)`, () => {
-  it('mix uploads, listings and downloads: every answer documented, counts exact, nothing lost or doubled', async () => {
+  it('mix uploads, listings and downloads: every answer documented, counts exact, nothing lost or doubled', { timeout: STRESS ? 600_000 : 60_000 }, async () => {
     const url = procs.processes[0]!.url;
     const links = await Promise.all(Array.from({ length: LINKS }, () => api.createLink(ws, { max_uploads: MAX_UPLOADS })));
     const sent = new Map<string, string>(); // upload id -> sha256 of the bytes sent

@@ -22,6 +22,8 @@ import type { TestServer } from '../helpers/test-server.js';
 const SCALE = process.env['INTAKE_STRESS'] === '1' ? 10 : 1;
 const SEED = 20261202;
 const runs = (n: number) => ({ numRuns: n * SCALE, seed: SEED });
+// The stress run's 10x cases need more than the default 60 s per test.
+const TIMEOUT = { timeout: SCALE * 60_000 };
 
 type Documented = keyof typeof GOLDEN_ERROR_TABLE;
 const DOCUMENTED = new Set(Object.keys(GOLDEN_ERROR_TABLE).filter((code) => code !== 'internal_server_error'));
@@ -114,7 +116,7 @@ describe('over HTTP', () => {
   const headerValue = fc.string({ unit: fc.oneof(fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0xa0, max: 0xff }), fc.constant(0x09)).map((c) => String.fromCharCode(c)), maxLength: 80 });
   const typeHeader = fc.oneof(fc.constantFrom(...ACCEPTED_TYPES.map((type) => type.mime), 'TEXT/CSV; charset=utf-8', 'text/html', 'application/octet-stream', ''), headerValue);
 
-  it('answers any filename, type and Idempotency-Key header with a 201 or a documented refusal', async () => {
+  it('answers any filename, type and Idempotency-Key header with a 201 or a documented refusal', TIMEOUT, async () => {
     await fc.assert(
       fc.asyncProperty(headerValue, typeHeader, fc.option(headerValue, { nil: undefined }), async (filename, contentType, idempotencyKey) => {
         const headers: Record<string, string> = { 'x-amigo-intake-filename': filename, 'x-amigo-intake-content-type': contentType };
@@ -134,7 +136,7 @@ describe('over HTTP', () => {
     fc.string({ maxLength: 2000 }).map((s) => Buffer.from(s, 'utf8')),
   );
 
-  it('answers any body under any accepted type with a 201 or content_type_mismatch / empty_file', async () => {
+  it('answers any body under any accepted type with a 201 or content_type_mismatch / empty_file', TIMEOUT, async () => {
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom(...ACCEPTED_TYPES.map((type) => type.mime)), async (bytes, declared) => {
         const res = await sendRaw(t.url, {
@@ -149,7 +151,7 @@ describe('over HTTP', () => {
     );
   });
 
-  it('answers any GraphQL part filename with an upload or a documented errorCode, never INTERNAL_SERVER_ERROR', async () => {
+  it('answers any GraphQL part filename with an upload or a documented errorCode, never INTERNAL_SERVER_ERROR', TIMEOUT, async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 240 }), fc.string({ unit: 'binary', maxLength: 60 })), async (filename) => {
         const res = await uploadWithExactFilename(t.url, token, { bytes: samplePdf(), filename, contentType: 'application/pdf' });
