@@ -14,6 +14,7 @@ import { requestMeta } from '../transport/request-meta.js';
 import { DurableFileStore, tusPartsDirectory } from './durable-file-store.js';
 import { jsonErrorBody, toTusHookError } from './tus-errors.js';
 import { fileOfferFromUpload } from './tus-metadata.js';
+import { strictRouter } from '../transport/strict-router.js';
 
 /** The creation URL and the upload URLs under it (Express paths). */
 export const TUS_PATHS = { creation: '/upload/:link_token/tus', upload: '/upload/:link_token/tus/:upload_id' } as const;
@@ -167,7 +168,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     }
   };
 
-  const router = Router();
+  const router = strictRouter();
   router.all([TUS_PATHS.creation, TUS_PATHS.upload], (req, res, next) => {
     handle(req, res, next).catch(next);
   });
