@@ -117,6 +117,6 @@ describe('the OpenAPI document generated from the route table', () => {
   it('declares its servers, license and tags', () => {
     expect(doc.servers).toEqual([{ url: '/', description: 'The server that serves this document (PUBLIC_BASE_URL unset)' }]);
     expect(doc.info.license).toEqual({ name: 'Apache-2.0', identifier: 'Apache-2.0' });
-    expect(doc.tags.map((tag: any) => tag.name)).toEqual(['Workspaces', 'Intake links', 'Uploads', 'Audit']);
+    expect(doc.tags.map((tag: any) => tag.name)).toEqual(['Workspaces', 'Intake links', 'Uploads', 'Audit', 'Webhooks', 'Operations']);
   });
 });
