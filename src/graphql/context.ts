@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { RequestMeta, UploadRecord } from '../domain/records.js';
 import type { Principal } from '../services/auth.service.js';
 import type { Services } from '../services/services.js';
+import { principalSeenByGate } from './rate-limit-gate.js';
 
 /** Per-request GraphQL context. */
 export interface GraphQLContext {
@@ -22,7 +23,7 @@ export function createContext(services: Services, req: Request, meta: RequestMet
     services,
     meta,
     maxUploadBytes,
-    principal: () => (principal ??= services.auth.authenticate(req.get('authorization'))),
+    principal: () => (principal ??= principalSeenByGate(req) ?? services.auth.authenticate(req.get('authorization'))),
     uploadsByLink: new DataLoader(async (linkIds: readonly string[]) => {
       const byLink = await services.uploads.listForAuthorisedLinks(linkIds);
       return linkIds.map((id) => byLink.get(id) ?? []);

@@ -18,6 +18,7 @@ import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.j
 import { oneFilePerOperationPlugin, processOneFileRequest } from './one-file-per-request.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
 import { strictRouter } from '../transport/strict-router.js';
+import { graphqlRateLimitGate } from './rate-limit-gate.js';
 
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
 export interface GraphQLFace {
@@ -58,6 +59,7 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     '/graphql',
     // A mount matches every path below it: only /graphql itself is GraphQL (strict routing, defect 3).
     (req, _res, next) => (req.originalUrl.split('?', 1)[0] === '/graphql' ? next() : next('router')),
+    graphqlRateLimitGate(services),
     (req, res, next) => {
       // What Apollo's cache-control plugin answered for our uncacheable data (it is off, see above).
       res.setHeader('cache-control', 'no-store');

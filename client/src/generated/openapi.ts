@@ -631,6 +631,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -711,6 +725,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -797,6 +825,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -880,6 +922,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -960,6 +1016,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1064,6 +1134,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "validation_error";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1202,6 +1286,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1284,6 +1382,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1370,6 +1482,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1452,6 +1578,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1735,6 +1875,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1829,6 +1983,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1928,6 +2096,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "scanner_not_configured";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2039,6 +2221,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2104,6 +2300,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2206,6 +2416,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "validation_error";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2338,6 +2562,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2423,6 +2661,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2503,6 +2755,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2637,6 +2903,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2719,6 +2999,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2826,6 +3120,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2910,6 +3218,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
