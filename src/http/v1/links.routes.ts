@@ -124,8 +124,8 @@ export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
       responses: { 200: { description: 'Array of upload objects', schema: z.array(UploadObject) } },
       errors: [],
       handle: async ({ principal, params }) => {
-        const uploads = await services.uploads.listForLink(principal, params.workspace_id, params.link_id);
-        return { kind: 'json', status: 200, body: uploads.map(toUploadObject) };
+        const uploads = await services.uploads.listForLink(principal, params.workspace_id, params.link_id, { whole: true });
+        return { kind: 'json', status: 200, body: uploads.items.map(toUploadObject) };
       },
     }),
   ];
