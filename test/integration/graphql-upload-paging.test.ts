@@ -55,4 +55,15 @@ describe('paged upload lists on GraphQL', () => {
     const res = await api.request('GET', `/v1/${ws.id}/intake/links/${link.id}/uploads`, { token: ws.apiKey });
     expect(res.body.map((u: any) => u.id)).toEqual(newestFirst);
   });
+
+  it('the REST list takes limit and cursor, with a Link header to the next page', async () => {
+    const path = `/v1/${ws.id}/intake/links/${link.id}/uploads`;
+    const first = await api.request('GET', `${path}?limit=2`, { token: ws.apiKey });
+    expect(first.body.map((u: any) => u.id)).toEqual(newestFirst.slice(0, 2));
+    expect(first.headers.get('link')).toBe(`<${path}?limit=2&cursor=${newestFirst[1]}>; rel="next"`);
+    const last = await api.request('GET', `${path}?limit=3&cursor=${newestFirst[1]}`, { token: ws.apiKey });
+    expect(last.body.map((u: any) => u.id)).toEqual(newestFirst.slice(2));
+    expect(last.headers.get('link')).toBeNull();
+    expect((await api.request('GET', `${path}?limit=1001`, { token: ws.apiKey })).status).toBe(422);
+  });
 });

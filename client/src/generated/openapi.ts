@@ -122,7 +122,7 @@ export interface paths {
         };
         /**
          * List uploads for a link
-         * @description Returns files uploaded through a specific link, newest first.
+         * @description Returns files uploaded through a specific link, newest first: all of them (at most the link's max_uploads) unless `limit` is given; with `limit` (1-1000), when more follow, a `Link: <...>; rel="next"` header names the next page.
          */
         get: operations["listLinkUploads"];
         put?: never;
@@ -1524,7 +1524,12 @@ export interface operations {
     };
     listLinkUploads: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1-1000 (default 100) */
+                limit?: number;
+                /** @description The id of the last item of the previous page (taken from the Link header) */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description The workspace */
@@ -1539,6 +1544,8 @@ export interface operations {
             /** @description Array of upload objects */
             200: {
                 headers: {
+                    /** @description The next page, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1578,6 +1585,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `validation_error`: The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "validation_error";
                     };
                 };
             };
