@@ -14,6 +14,7 @@ import { PUBLIC_PATHS } from './domain/public-paths.js';
 import { loadPageAssets } from './page/page-assets.js';
 import { formRefusalHandler, pageRouter } from './page/page.router.js';
 import { cutStalledBody } from './transport/stalled-body.js';
+import { useStrictRouting } from './transport/strict-router.js';
 
 /** The Express application and what must be stopped with it. */
 export interface App {
@@ -32,6 +33,7 @@ export async function createApp(container: Container): Promise<App> {
   const { config, logger, services } = container;
   const app = express();
   app.disable('x-powered-by');
+  useStrictRouting(app);
   app.set('trust proxy', config.http.trustProxy);
   app.set('query parser', 'simple');
   app.use(requestLogging(logger));

@@ -7,6 +7,7 @@ import { adminTokenNotice } from './config/admin-token.js';
 import { createContainer, type Container } from './container/container.js';
 import { startWorkers, type Workers } from './container/workers.js';
 import { attachSubscriptions } from './graphql/subscriptions.js';
+import { answerContinueOnFirstRead } from './transport/expect-continue.js';
 
 /** A listening server. */
 export interface RunningServer {
@@ -42,6 +43,8 @@ export async function startServer(config: Config, logger: Logger, options: Start
   }
   const httpServer = http.createServer({ headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS }, app.express);
   httpServer.keepAliveTimeout = 5_000;
+  // 100 Continue only once the header checks have passed (issue 13, defect 14).
+  answerContinueOnFirstRead(httpServer, app.express);
   // A worker-only process has no GraphQL face, hence no subscriptions.
   const subscriptions = app.graphql ? attachSubscriptions(httpServer, app.graphql.schema, container.services, logger) : null;
   try {

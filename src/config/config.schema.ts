@@ -84,6 +84,7 @@ export const envSchema = z
     RATE_LIMIT_STORE: z.enum(['memory', 'postgres', 'redis']).optional(),
     RATE_LIMIT_UPLOADS_PER_MINUTE: intFromEnv(60, 0),
     RATE_LIMIT_PUBLIC_PER_MINUTE: intFromEnv(300, 0),
+    RATE_LIMIT_API_PER_MINUTE: intFromEnv(1200, 0),
     TRUST_PROXY: trustProxy,
     GRAPHQL_MAX_COST: intFromEnv(25_000, 1),
     ORPHAN_SWEEP_INTERVAL_SECONDS: intFromEnv(3600, 0),

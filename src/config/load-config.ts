@@ -31,6 +31,8 @@ export interface Config {
     redisUrl: string | undefined;
     uploadsPerMinute: number;
     publicPerMinute: number;
+    /** Requests per API key (on /v1 and /graphql) per rolling minute; 0 = off. */
+    apiPerMinute: number;
   };
   graphql: { maxCost: number };
   jobs: { orphanSweepIntervalMs: number; linkExpiryCheckMs: number };
@@ -102,6 +104,7 @@ function toConfig(env: Env, cwd: string): Config {
       redisUrl: env.REDIS_URL,
       uploadsPerMinute: env.RATE_LIMIT_UPLOADS_PER_MINUTE,
       publicPerMinute: env.RATE_LIMIT_PUBLIC_PER_MINUTE,
+      apiPerMinute: env.RATE_LIMIT_API_PER_MINUTE,
     },
     graphql: { maxCost: env.GRAPHQL_MAX_COST },
     jobs: { orphanSweepIntervalMs: env.ORPHAN_SWEEP_INTERVAL_SECONDS * 1000, linkExpiryCheckMs: env.LINK_EXPIRY_CHECK_SECONDS * 1000 },

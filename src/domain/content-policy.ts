@@ -11,6 +11,8 @@ export interface AcceptedType {
   detectedAs: readonly string[];
   /** Filename extensions of the type, lowercase with the dot; the first is the one to append. */
   extensions: readonly string[];
+  /** For an OLE2 compound file: the stream its directory must hold (it names the legacy Office format). */
+  cfbStream?: string;
 }
 
 const CFB = 'application/x-cfb'; // doc and ppt are OLE2 compound files; file-type stops at the container
@@ -20,14 +22,14 @@ export const ACCEPTED_TYPES: readonly AcceptedType[] = [
   { mime: 'text/csv', label: 'CSV', detectedAs: [], extensions: ['.csv'] },
   { mime: 'image/jpeg', label: 'JPEG image', detectedAs: ['image/jpeg'], extensions: ['.jpg', '.jpeg'] },
   { mime: 'image/png', label: 'PNG image', detectedAs: ['image/png', 'image/apng'], extensions: ['.png'] },
-  { mime: 'application/msword', label: 'Word document (.doc)', detectedAs: [CFB], extensions: ['.doc'] },
+  { mime: 'application/msword', label: 'Word document (.doc)', detectedAs: [CFB], extensions: ['.doc'], cfbStream: 'WordDocument' },
   {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     label: 'Word document (.docx)',
     detectedAs: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
     extensions: ['.docx'],
   },
-  { mime: 'application/vnd.ms-powerpoint', label: 'PowerPoint presentation (.ppt)', detectedAs: [CFB], extensions: ['.ppt'] },
+  { mime: 'application/vnd.ms-powerpoint', label: 'PowerPoint presentation (.ppt)', detectedAs: [CFB], extensions: ['.ppt'], cfbStream: 'PowerPoint Document' },
   {
     mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
     label: 'PowerPoint presentation (.pptx)',

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { RequestMeta, UploadRecord } from '../domain/records.js';
 import type { Principal } from '../services/auth.service.js';
 import type { Services } from '../services/services.js';
+import { principalSeenByGate } from './rate-limit-gate.js';
 
 /** Per-request GraphQL context. */
 export interface GraphQLContext {
@@ -13,7 +14,7 @@ export interface GraphQLContext {
   /** The caller, authenticated on first use and remembered for the request; throws `unauthorized`. */
   principal(): Promise<Principal>;
   /** Batches IntakeLink.uploads: one query for every link of the response. */
-  uploadsByLink: DataLoader<string, UploadRecord[]>;
+  uploadsByLink: DataLoader<{ linkId: string; limit: number }, UploadRecord[], string>;
 }
 
 export function createContext(services: Services, req: Request, meta: RequestMeta, maxUploadBytes: number): GraphQLContext {
@@ -22,10 +23,18 @@ export function createContext(services: Services, req: Request, meta: RequestMet
     services,
     meta,
     maxUploadBytes,
-    principal: () => (principal ??= services.auth.authenticate(req.get('authorization'))),
-    uploadsByLink: new DataLoader(async (linkIds: readonly string[]) => {
-      const byLink = await services.uploads.listForAuthorisedLinks(linkIds);
-      return linkIds.map((id) => byLink.get(id) ?? []);
-    }),
+    principal: () => (principal ??= principalSeenByGate(req) ?? services.auth.authenticate(req.get('authorization'))),
+    // Keys of one batch share a page size in practice (one selection); each size is one query.
+    uploadsByLink: new DataLoader(
+      async (keys: readonly { linkId: string; limit: number }[]) => {
+        const bySize = new Map<number, Map<string, UploadRecord[]>>();
+        for (const limit of new Set(keys.map((key) => key.limit))) {
+          const ids = keys.filter((key) => key.limit === limit).map((key) => key.linkId);
+          bySize.set(limit, await services.uploads.listForAuthorisedLinks(ids, limit));
+        }
+        return keys.map((key) => bySize.get(key.limit)?.get(key.linkId) ?? []);
+      },
+      { cacheKeyFn: (key) => `${key.linkId}:${key.limit}` },
+    ),
   };
 }

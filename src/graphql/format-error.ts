@@ -63,6 +63,7 @@ export function graphqlRequestErrorHandler(logger: Logger): ErrorRequestHandler 
       res.destroy();
       return;
     }
+    if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     res.status(appError.status).json({
       errors: [{ message: appError.detail, extensions: { code: ERROR_CODES[appError.code].graphql, errorCode: appError.code } }],
     });

@@ -17,6 +17,8 @@ import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
 import { oneFilePerOperationPlugin, processOneFileRequest } from './one-file-per-request.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
+import { strictRouter } from '../transport/strict-router.js';
+import { graphqlRateLimitGate } from './rate-limit-gate.js';
 
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
 export interface GraphQLFace {
@@ -52,9 +54,12 @@ export async function createGraphQLFace(services: Services, config: Config, logg
   });
   await server.start();
 
-  const router = Router();
+  const router = strictRouter();
   router.use(
     '/graphql',
+    // A mount matches every path below it: only /graphql itself is GraphQL (strict routing, defect 3).
+    (req, _res, next) => (req.originalUrl.split('?', 1)[0] === '/graphql' ? next() : next('router')),
+    graphqlRateLimitGate(services),
     (req, res, next) => {
       // What Apollo's cache-control plugin answered for our uncacheable data (it is off, see above).
       res.setHeader('cache-control', 'no-store');

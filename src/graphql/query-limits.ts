@@ -21,15 +21,14 @@ export interface QueryLimits {
   maxCost: number;
 }
 
-/** Assumed size of lists that take no page size (a link holds up to 10,000 uploads; most far fewer). */
-export const ASSUMED_UPLOADS_PER_LINK = 100;
 
 // List fields and the number of items they may return; any other list counts as one item.
 const LIST_SIZES: Record<string, (args: Record<string, unknown>) => number> = {
   'Query.intakeLinks': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
   'Query.auditEvents': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
-  'Query.uploads': () => ASSUMED_UPLOADS_PER_LINK,
-  'IntakeLink.uploads': () => ASSUMED_UPLOADS_PER_LINK,
+  // Paged (issue 13, defect 11): a link may hold 10,000 uploads, a page at most 1000.
+  'Query.uploads': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
+  'IntakeLink.uploads': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
 };
 
 /**

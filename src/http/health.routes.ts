@@ -2,13 +2,14 @@ import { Router } from 'express';
 import type { Database } from '../db/database.js';
 import { sendError } from './error-handler.js';
 import { AppError } from '../errors/app-error.js';
+import { strictRouter } from '../transport/strict-router.js';
 
 /**
  * `/healthz`: 200 while the process lives. `/readyz`: 200 only while the database answers and the
  * server is not draining, else 503 (so a load balancer stops sending traffic).
  */
 export function healthRoutes(database: Database, isDraining: () => boolean): Router {
-  const router = Router();
+  const router = strictRouter();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

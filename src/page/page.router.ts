@@ -16,6 +16,7 @@ import { renderUploadPage, typeList } from './render/upload-page.js';
 import { chooseLanguage } from './strings/choose-language.js';
 import { fill, type PageStrings } from './strings/page-strings.js';
 import { ACCEPTED_TYPES } from '../domain/content-policy.js';
+import { strictRouter } from '../transport/strict-router.js';
 
 const toExpress = (template: string) => template.replace(/\{([a-z_]+)\}/g, ':$1');
 
@@ -24,7 +25,7 @@ const toExpress = (template: string) => template.replace(/\{([a-z_]+)\}/g, ':$1'
  * and the page's own assets. It renders through the services only.
  */
 export function pageRouter(services: Services, assets: PageAssets = loadPageAssets()): Router {
-  const router = Router();
+  const router = strictRouter();
 
   router.get(toExpress(PUBLIC_PATHS.pageAssets), (req, res, next) => {
     const file = assets.files.get(String(req.params['file']));

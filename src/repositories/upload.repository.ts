@@ -72,6 +72,31 @@ export class UploadRepository extends BaseRepository {
     return rows.map(toRecord);
   }
 
+  /**
+   * One page of a link's uploads, newest first: up to `take` rows after the upload `afterId` (which
+   * the caller has checked is in the link), in the order (received_at, id) descending.
+   */
+  async listPageByLink(linkId: string, take: number, afterId?: string): Promise<UploadRecord[]> {
+    const after = afterId === undefined ? '' : ' and (u.received_at, u.id) < (select a.received_at, a.id from uploads a where a.id = ?)';
+    const rows = await this.rows<UploadRow>(
+      `${SELECT_UPLOADS} where u.link_id = ?${after} order by u.received_at desc, u.id desc limit ?`,
+      afterId === undefined ? [linkId, take] : [linkId, afterId, take],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** The first `take` uploads of each of several links, in one query (GraphQL's IntakeLink.uploads). */
+  async listFirstByLinks(linkIds: readonly string[], take: number): Promise<UploadRecord[]> {
+    if (linkIds.length === 0) return [];
+    const rows = await this.rows<UploadRow>(
+      `with ranked as (select r.id, row_number() over (partition by r.link_id order by r.received_at desc, r.id desc) as n
+         from uploads r where r.link_id in (?))
+       ${SELECT_UPLOADS} join ranked on ranked.id = u.id where ranked.n <= ? order by u.received_at desc, u.id desc`,
+      [linkIds, take],
+    );
+    return rows.map(toRecord);
+  }
+
   /** Uploads of several links in one query (GraphQL batches IntakeLink.uploads through this). */
   async listByLinks(linkIds: readonly string[]): Promise<UploadRecord[]> {
     if (linkIds.length === 0) return [];

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors/app-error.js';
 import { checkedKey, errorCodeOf, storageFailure } from './storage-errors.js';
 import type { StorageDriver, StoredObject, StoredObjectInfo } from './storage-driver.js';
+
+// Well inside the sweep's 15-minute grace period.
+const PART_HEARTBEAT_MS = 60_000;
 
 /**
  * Files on the local disk under `<root>/objects`. A write goes to `<root>/incoming/<random>.part`,
@@ -17,6 +20,9 @@ export class LocalStorageDriver implements StorageDriver {
   readonly name = 'local';
   private readonly objectsDir: string;
   private readonly incomingDir: string;
+  // Part files being written by this process: the sweep never touches them, whatever their age (the
+  // held-back head of a slow upload leaves the file's time unchanged for minutes).
+  private readonly liveWrites = new Set<string>();
 
   constructor(root: string) {
     this.objectsDir = path.join(root, 'objects');
@@ -37,7 +43,14 @@ export class LocalStorageDriver implements StorageDriver {
 
   async write(key: string, source: Readable): Promise<void> {
     const finalPath = this.pathOf(key);
-    const partPath = path.join(this.incomingDir, `${randomUUID()}.part`);
+    const partName = `${randomUUID()}.part`;
+    const partPath = path.join(this.incomingDir, partName);
+    this.liveWrites.add(partName);
+    // Another process sweeping the same folder sees a live write by its time, kept moving here.
+    const heartbeat = setInterval(() => {
+      const now = new Date();
+      utimes(partPath, now, now).catch(() => undefined);
+    }, PART_HEARTBEAT_MS).unref();
     try {
       // `flush: true` fsyncs the file before it is closed, and pipeline() resolves only after the close.
       await pipeline(source, createWriteStream(partPath, { flags: 'wx', mode: 0o600, flush: true }));
@@ -47,6 +60,9 @@ export class LocalStorageDriver implements StorageDriver {
     } catch (error) {
       await rm(partPath, { force: true }).catch(() => undefined);
       throw storageFailure(error);
+    } finally {
+      clearInterval(heartbeat);
+      this.liveWrites.delete(partName);
     }
   }
 
@@ -98,6 +114,7 @@ export class LocalStorageDriver implements StorageDriver {
   async sweepIncompleteWrites(olderThan: Date): Promise<number> {
     let removed = 0;
     for (const name of await readdir(this.incomingDir).catch(() => [] as string[])) {
+      if (this.liveWrites.has(name)) continue;
       const full = path.join(this.incomingDir, name);
       const info = await stat(full).catch(() => undefined);
       if (info && info.mtime < olderThan) {

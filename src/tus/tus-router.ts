@@ -15,6 +15,7 @@ import { DurableFileStore, tusPartsDirectory } from './durable-file-store.js';
 import { ExclusiveLocker } from './exclusive-locker.js';
 import { jsonErrorBody, toTusHookError } from './tus-errors.js';
 import { fileOfferFromUpload } from './tus-metadata.js';
+import { strictRouter } from '../transport/strict-router.js';
 
 /** The creation URL and the upload URLs under it (Express paths). */
 export const TUS_PATHS = { creation: '/upload/:link_token/tus', upload: '/upload/:link_token/tus/:upload_id' } as const;
@@ -170,7 +171,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     }
   };
 
-  const router = Router();
+  const router = strictRouter();
   router.all([TUS_PATHS.creation, TUS_PATHS.upload], (req, res, next) => {
     handle(req, res, next).catch(next);
   });

@@ -37,6 +37,7 @@ export async function createServiceHarness(env: Record<string, string> = {}): Pr
     ADMIN_TOKEN: `harness-admin-${randomBytes(24).toString('hex')}`,
     RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
     RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
+    RATE_LIMIT_API_PER_MINUTE: '0',
     // No pg-boss maintenance timers: a harness only sends jobs and runs their bodies itself.
     PROCESS_ROLES: 'web',
     ...env,

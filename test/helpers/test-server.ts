@@ -49,6 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     LOG_LEVEL: 'info',
     RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
     RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
+    RATE_LIMIT_API_PER_MINUTE: '0',
     ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
     SHUTDOWN_GRACE_SECONDS: '5',
     ...options.env,

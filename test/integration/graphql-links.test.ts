@@ -73,7 +73,7 @@ describe('the schema as issue 3 documents it', () => {
       maxUploads: ': Int!',
       uploadCount: ': Int!',
       lastUploadAt: ': DateTimeISO',
-      uploads: ': [Upload!]!',
+      uploads: '(cursor: String, limit: Int): [Upload!]!',
     });
     expect(await signatures('CreateIntakeLinkInput')).toEqual({
       customerSlug: ': String!',

@@ -63,7 +63,7 @@ function uniqueCsv(): Buffer {
 }
 
 describe('the schema as issue 4 documents it', () => {
-  it('has uploads(workspaceId, linkId), uploadToIntakeLink(linkToken, file: File!) and the Upload fields', async () => {
+  it('has uploads(workspaceId, linkId, limit, cursor), uploadToIntakeLink(linkToken, file: File!) and the Upload fields', async () => {
     const res = await api.graphql(`{
       query: __type(name: "Query") { fields { name args { name type { kind name ofType { kind name } } } } }
       mutation: __type(name: "Mutation") { fields { name args { name type { kind name ofType { kind name } } } type { kind name ofType { name } } } }
@@ -74,7 +74,7 @@ describe('the schema as issue 4 documents it', () => {
     const data = res.body.data;
     const argsOf = (type: any, name: string) =>
       Object.fromEntries(type.fields.find((f: any) => f.name === name).args.map((a: any) => [a.name, `${a.type.ofType?.name ?? a.type.name}${a.type.kind === 'NON_NULL' ? '!' : ''}`]));
-    expect(argsOf(data.query, 'uploads')).toEqual({ workspaceId: 'ID!', linkId: 'ID!' });
+    expect(argsOf(data.query, 'uploads')).toEqual({ workspaceId: 'ID!', linkId: 'ID!', limit: 'Int', cursor: 'String' });
     expect(argsOf(data.mutation, 'uploadToIntakeLink')).toEqual({ linkToken: 'String!', file: 'File!' });
     const mutationType = data.mutation.fields.find((f: any) => f.name === 'uploadToIntakeLink').type;
     expect(mutationType).toEqual({ kind: 'NON_NULL', name: null, ofType: { name: 'Upload' } });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrphanSweepJob } from '../../src/jobs/orphan-sweep.job.js';
 import type { StorageDriver } from '../../src/storage/storage-driver.js';
@@ -12,6 +12,7 @@ import { getHashed } from '../helpers/raw-http.js';
 import { listIncompleteWrites, listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 import { sha256 } from '../helpers/upload-expectations.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 const MINUTE = 60_000;
 const GRACE = 15 * MINUTE;
@@ -118,5 +119,25 @@ describe('orphan sweep of the local driver', () => {
     expect(await sweep.runOnce()).toEqual({ orphanObjects: 1, incompleteWrites: 1 });
     expect(await listStoredKeys(t)).toEqual([young]);
     expect(await listIncompleteWrites(t)).toEqual([path.basename(youngPart)]);
+  });
+
+  // Issue 13, defect 5: the first 64 KiB are held back, so a slow upload's part file kept its creation
+  // time and the sweep removed it mid-write; the customer got 502 after sending for 16 minutes.
+  it('never removes the part file of a write still in flight, however old', async () => {
+    const before = await listIncompleteWrites(t);
+    const source = new PassThrough();
+    const key = uploadObjectKey(randomUUID(), randomUUID());
+    const writing = storage.write(key, source, { contentType: 'application/pdf' });
+    source.write(samplePdf().subarray(0, 10));
+    const part = await waitFor(async () => (await listIncompleteWrites(t)).find((name) => !before.includes(name)), { what: 'the part file' });
+    const anHourAgo = new Date(Date.now() - 60 * MINUTE);
+    await utimes(path.join(incoming, part), anHourAgo, anHourAgo);
+
+    await sweep.runOnce(minutesFromNow(GRACE / MINUTE + 1));
+    expect(await listIncompleteWrites(t)).toEqual([part]);
+    source.end(samplePdf().subarray(10));
+    await writing;
+    expect(await listStoredKeys(t)).toContain(key);
+    expect(await listIncompleteWrites(t)).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { binaryGarbageWithNul, exeLikeBytes, samplePdf, SAMPLE_TYPES, sampleCsv, utf16Csv, zipNotOffice } from '../fixtures/sample-files.js';
+import { buildCfb } from '../fixtures/cfb-writer.js';
+import { summaryInformation } from '../fixtures/cfb-samples.js';
 import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
 import { listIncompleteWrites, listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
 import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
@@ -11,16 +13,20 @@ const PPT = 'application/vnd.ms-powerpoint';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const PPTX = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
-// doc and ppt are both OLE2 compound files: their magic bytes are the same container, so a .doc
-// declared as .ppt (and the reverse) cannot be told apart by magic bytes and is accepted.
-const SAME_CONTAINER = new Set([`${DOC}>${PPT}`, `${PPT}>${DOC}`]);
-
-/** Every sample declared as every other accepted type, except the one indistinguishable pair. */
+// doc and ppt are both OLE2 compound files: one container, told apart by the stream the directory
+// holds (issue 13, defect 12: a .doc declared as .ppt, and the reverse, were accepted).
+/** Every sample declared as every other accepted type. */
 const MISDECLARED = SAMPLE_TYPES.flatMap((sample) =>
-  SAMPLE_TYPES.filter((declared) => declared !== sample && !SAME_CONTAINER.has(`${sample.contentType}>${declared.contentType}`)).map(
-    (declared) => ({ sample, declared: declared.contentType }),
-  ),
+  SAMPLE_TYPES.filter((declared) => declared !== sample).map((declared) => ({ sample, declared: declared.contentType })),
 );
+
+/** An Excel 97-2003 .xls container: the OLE2 directory holds a `Workbook` stream. */
+function buildXls(): Buffer {
+  return buildCfb([
+    { name: 'Workbook', data: Buffer.alloc(4096, 0x09) },
+    { name: '\u0005SummaryInformation', data: summaryInformation('intake-links sample', 'intake-links test fixtures') },
+  ]);
+}
 
 describe('content checks', () => {
   let t: TestServer;
@@ -53,11 +59,12 @@ describe('content checks', () => {
     },
   );
 
-  it('accepts a .doc declared as .ppt and the reverse (one OLE2 container: documented limit of magic bytes)', async () => {
-    const doc = SAMPLE_TYPES.find((s) => s.contentType === DOC)!;
-    const ppt = SAMPLE_TYPES.find((s) => s.contentType === PPT)!;
-    expect((await api.upload(link.link_token, doc.make(), { filename: 'a.doc', contentType: PPT })).status).toBe(201);
-    expect((await api.upload(link.link_token, ppt.make(), { filename: 'a.ppt', contentType: DOC })).status).toBe(201);
+  it.each([DOC, PPT])('refuses an Excel .xls declared as %s (its directory holds Workbook)', async (declared) => {
+    const before = (await fetchLink(api, ws, link.id)).upload_count;
+    const res = await api.upload(link.link_token, buildXls(), { filename: 'sheet.xls', contentType: declared });
+    expectError(res, 422, 'content_type_mismatch');
+    expect(res.body.detail).toContain('its content is an Excel workbook (.xls)');
+    expect((await fetchLink(api, ws, link.id)).upload_count).toBe(before);
   });
 
   it.each([

@@ -119,10 +119,17 @@ export type IntakeLink = {
   uploadCount: Scalars['Int']['output'];
   /** Relative URL of the upload page (embeds the token) */
   uploadUrl: Scalars['String']['output'];
-  /** Files received through the link, newest first. */
+  /** Files received through the link, newest first. Pages of `limit` (default 100); pass the id of the last upload as `cursor` for the next page. */
   uploads: Array<Upload>;
   /** The workspace the link belongs to */
   workspaceId: Scalars['ID']['output'];
+};
+
+
+/** A shareable upload link for one customer. */
+export type IntakeLinkUploadsArgs = {
+  cursor: InputMaybe<Scalars['String']['input']>;
+  limit: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** Computed from the link at the moment it is read; precedence REVOKED, EXPIRED, EXHAUSTED, ACTIVE. */
@@ -282,7 +289,7 @@ export type Query = {
   intakeLink: Maybe<IntakeLink>;
   /** Links of a workspace, newest first; only ACTIVE ones unless includeExpired. Pages of `limit` (default 100); pass the id of the last link as `cursor` for the next page. */
   intakeLinks: Array<IntakeLink>;
-  /** Files received through a link, newest first. */
+  /** Files received through a link, newest first. Pages of `limit` (default 100); pass the id of the last upload as `cursor` for the next page. */
   uploads: Array<Upload>;
   webhook: Webhook;
   /** The delivery log of a webhook, newest first. */
@@ -325,6 +332,8 @@ export type QueryIntakeLinksArgs = {
 
 
 export type QueryUploadsArgs = {
+  cursor: InputMaybe<Scalars['String']['input']>;
+  limit: InputMaybe<Scalars['Int']['input']>;
   linkId: Scalars['ID']['input'];
   workspaceId: Scalars['ID']['input'];
 };

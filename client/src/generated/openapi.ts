@@ -123,7 +123,7 @@ export interface paths {
         };
         /**
          * List uploads for a link
-         * @description Returns files uploaded through a specific link, newest first.
+         * @description Returns files uploaded through a specific link, newest first: all of them (at most the link's max_uploads) unless `limit` is given; with `limit` (1-1000), when more follow, a `Link: <...>; rel="next"` header names the next page.
          */
         get: operations["listLinkUploads"];
         put?: never;
@@ -677,6 +677,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -757,6 +771,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -968,6 +996,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1051,6 +1093,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1131,6 +1187,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1235,6 +1305,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "validation_error";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1373,6 +1457,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1455,6 +1553,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1541,6 +1653,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -1569,7 +1695,12 @@ export interface operations {
     };
     listLinkUploads: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Page size, 1-1000 (default 100) */
+                limit?: number;
+                /** @description The id of the last item of the previous page (taken from the Link header) */
+                cursor?: string;
+            };
             header?: never;
             path: {
                 /** @description The workspace */
@@ -1584,6 +1715,8 @@ export interface operations {
             /** @description Array of upload objects */
             200: {
                 headers: {
+                    /** @description The next page, when there is one */
+                    Link?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1623,6 +1756,32 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `validation_error`: The request is not valid. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "validation_error";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -1906,6 +2065,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2000,6 +2173,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2099,6 +2286,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "scanner_not_configured";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2210,6 +2411,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2275,6 +2490,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "forbidden";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2377,6 +2606,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "validation_error";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2509,6 +2752,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2594,6 +2851,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2674,6 +2945,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2808,6 +3093,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -2890,6 +3189,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };
@@ -2997,6 +3310,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
@@ -3081,6 +3408,20 @@ export interface operations {
                     "application/json": components["schemas"]["Error"] & {
                         /** @enum {unknown} */
                         error_code?: "not_found";
+                    };
+                };
+            };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
                     };
                 };
             };

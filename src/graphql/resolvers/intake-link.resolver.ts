@@ -3,6 +3,7 @@ import type { GraphQLContext } from '../context.js';
 import { CreateIntakeLinkInput } from '../inputs/create-intake-link.input.js';
 import { IntakeLinkType, toIntakeLinkType } from '../types/intake-link.type.js';
 import { toUploadType, UploadType } from '../types/upload.type.js';
+import { cursorId, pageLimit } from '../../services/paging.js';
 
 /** Links for operators; every rule is in LinkService, this only translates. */
 @Resolver(() => IntakeLinkType)
@@ -51,8 +52,19 @@ export class IntakeLinkResolver {
     return toIntakeLinkType(await ctx.services.links.revoke(await ctx.principal(), workspaceId, id, ctx.meta));
   }
 
-  @FieldResolver(() => [UploadType], { description: 'Files received through the link, newest first.' })
-  async uploads(@Root() link: IntakeLinkType, @Ctx() ctx: GraphQLContext): Promise<UploadType[]> {
-    return (await ctx.uploadsByLink.load(link.id)).map(toUploadType);
+  @FieldResolver(() => [UploadType], {
+    description: 'Files received through the link, newest first. Pages of `limit` (default 100); pass the id of the last upload as `cursor` for the next page.',
+  })
+  async uploads(
+    @Root() link: IntakeLinkType,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('limit', () => Int, { nullable: true, description: 'Page size, 1-1000 (default 100)' }) limit: number | null,
+    @Arg('cursor', () => String, { nullable: true, description: 'The id of the last upload of the previous page' }) cursor: string | null,
+  ): Promise<UploadType[]> {
+    const size = pageLimit({ limit });
+    const after = cursorId({ cursor });
+    // A cursor names a place in one link's list: that page is read on its own; first pages are batched.
+    if (after !== undefined) return (await ctx.services.uploads.pageOfLink(link.id, size, after)).items.map(toUploadType);
+    return (await ctx.uploadsByLink.load({ linkId: link.id, limit: size })).map(toUploadType);
   }
 }

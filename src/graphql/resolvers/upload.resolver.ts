@@ -1,5 +1,5 @@
 import type { FileUpload } from 'graphql-upload-minimal';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { PUBLIC_PATHS } from '../../domain/public-paths.js';
 import type { GraphQLContext } from '../context.js';
 import { filePartStream } from '../file-part.js';
@@ -9,14 +9,18 @@ import { toUploadType, UploadType } from '../types/upload.type.js';
 /** Uploads: the operator's listing and the customer's public multipart mutation. */
 @Resolver(() => UploadType)
 export class UploadResolver {
-  @Query(() => [UploadType], { description: 'Files received through a link, newest first.' })
+  @Query(() => [UploadType], {
+    description: 'Files received through a link, newest first. Pages of `limit` (default 100); pass the id of the last upload as `cursor` for the next page.',
+  })
   async uploads(
     @Ctx() ctx: GraphQLContext,
     @Arg('workspaceId', () => ID) workspaceId: string,
     @Arg('linkId', () => ID) linkId: string,
+    @Arg('limit', () => Int, { nullable: true, description: 'Page size, 1-1000 (default 100)' }) limit: number | null,
+    @Arg('cursor', () => String, { nullable: true, description: 'The id of the last upload of the previous page' }) cursor: string | null,
   ): Promise<UploadType[]> {
-    const uploads = await ctx.services.uploads.listForLink(await ctx.principal(), workspaceId, linkId);
-    return uploads.map(toUploadType);
+    const page = await ctx.services.uploads.listForLink(await ctx.principal(), workspaceId, linkId, { limit, cursor });
+    return page.items.map(toUploadType);
   }
 
   @Mutation(() => Boolean, {

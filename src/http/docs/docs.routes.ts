@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { Router } from 'express';
+import { strictRouter } from '../../transport/strict-router.js';
 
 /**
  * Scalar's browser bundle, served from the installed package: the reference needs no CDN. The
@@ -49,7 +50,7 @@ const INIT = `document.getElementById('api-reference').dataset.configuration = J
 
 /** GET /docs (a human API reference), its assets, and GET /schema.graphql. */
 export function docsRoutes(schemaSdl: () => string): Router {
-  const router = Router();
+  const router = strictRouter();
   router.get('/docs', (_req, res) => {
     res.set({ 'Content-Security-Policy': DOCS_CSP, 'Cache-Control': 'no-cache' }).type('html').send(PAGE);
   });

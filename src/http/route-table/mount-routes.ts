@@ -8,6 +8,7 @@ import { parseOrThrow } from '../../services/validation.js';
 import { requestMeta } from '../../transport/request-meta.js';
 import { readJsonBody } from './read-json-body.js';
 import type { AnyRoute, RouteResult } from './route-definition.js';
+import { strictRouter } from '../../transport/strict-router.js';
 
 /** `/v1/{workspace_id}/x` -> `/v1/:workspace_id/x` */
 function toExpressPath(path: string): string {
@@ -20,7 +21,7 @@ function toExpressPath(path: string): string {
  * with an unsupported method answers 405 with `Allow`.
  */
 export function mountRoutes(routes: AnyRoute[], services: Services, logger: Logger): Router {
-  const router = Router();
+  const router = strictRouter();
   const methodsByPath = new Map<string, string[]>();
   for (const route of routes) {
     const path = toExpressPath(route.path);
@@ -55,6 +56,7 @@ async function run(route: AnyRoute, req: Request, res: Response, services: Servi
   let principal: Principal | undefined;
   if (route.auth === 'bearer') {
     principal = await services.auth.authenticate(req.get('authorization'));
+    await services.rateLimits.checkPrincipal(principal);
     // Access to the workspace is settled before the input is judged: a stranger learns nothing from a 422.
     const workspaceId = req.params['workspace_id'];
     if (typeof workspaceId === 'string') {

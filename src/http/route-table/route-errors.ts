@@ -9,7 +9,7 @@ import type { DocumentedOperation } from './route-definition.js';
 export function routeErrors(route: DocumentedOperation): ErrorCode[] {
   const codes: ErrorCode[] = [];
   if (route.auth === 'bearer') {
-    codes.push('unauthorized', 'forbidden');
+    codes.push('unauthorized', 'forbidden', 'rate_limited');
     // An id in the path that names nothing (a workspace unknown to the admin token included) is 404.
     if (Object.keys(route.params ?? {}).length > 0) codes.push('not_found');
   }

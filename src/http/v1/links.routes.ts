@@ -21,6 +21,11 @@ const ListLinksQuery = z.object({
   cursor: cursorParam.optional(),
 });
 
+const ListUploadsQuery = z.object({
+  limit: limitParam.optional(),
+  cursor: cursorParam.optional(),
+});
+
 /** Intake links: the documented contract. */
 export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
   return [
@@ -117,15 +122,29 @@ export function linkRoutes({ services, config }: RouteDeps): AnyRoute[] {
       path: '/v1/{workspace_id}/intake/links/{link_id}/uploads',
       operationId: 'listLinkUploads',
       summary: 'List uploads for a link',
-      description: 'Returns files uploaded through a specific link, newest first.',
+      description:
+        'Returns files uploaded through a specific link, newest first: all of them (at most the link\'s max_uploads) unless `limit` ' +
+        'is given; with `limit` (1-1000), when more follow, a `Link: <...>; rel="next"` header names the next page.',
       tag: 'Uploads',
       auth: 'bearer',
       params: { workspace_id: 'The workspace', link_id: 'The link to query' },
-      responses: { 200: { description: 'Array of upload objects', schema: z.array(UploadObject) } },
+      query: ListUploadsQuery,
+      responses: {
+        200: { description: 'Array of upload objects', schema: z.array(UploadObject), headers: { Link: 'The next page, when there is one' } },
+      },
       errors: [],
-      handle: async ({ principal, params }) => {
-        const uploads = await services.uploads.listForLink(principal, params.workspace_id, params.link_id);
-        return { kind: 'json', status: 200, body: uploads.map(toUploadObject) };
+      handle: async ({ principal, params, query, req }) => {
+        const page = await services.uploads.listForLink(principal, params.workspace_id, params.link_id, {
+          whole: true,
+          limit: query.limit,
+          cursor: query.cursor,
+        });
+        return {
+          kind: 'json',
+          status: 200,
+          body: page.items.map(toUploadObject),
+          headers: nextPageLink(req, page.nextCursor, config.http.publicBaseUrl),
+        };
       },
     }),
   ];

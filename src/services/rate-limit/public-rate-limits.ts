@@ -1,22 +1,34 @@
 import type { Config } from '../../config/load-config.js';
 import { sha256Hex } from '../../domain/secrets.js';
+import type { Principal } from '../auth.service.js';
 import { RateLimiter } from './rate-limiter.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
 /**
- * The two limits on public routes (the upload route, the upload page, the GraphQL upload mutation):
- * requests per client address, and uploads per link token.
+ * The limits on requests: on public routes (the upload route, the upload page, the GraphQL upload
+ * mutation, and /graphql without a valid key) requests per client address and uploads per link token;
+ * with an API key, on /v1 and /graphql, requests per key.
  */
 export class PublicRateLimits {
   private readonly perClient: RateLimiter;
   private readonly perToken: RateLimiter;
+  private readonly perApiKey: RateLimiter;
 
   constructor(
     store: RateLimitStore,
-    limits: Pick<Config['rateLimits'], 'publicPerMinute' | 'uploadsPerMinute'>,
+    limits: Pick<Config['rateLimits'], 'publicPerMinute' | 'uploadsPerMinute'> & Partial<Pick<Config['rateLimits'], 'apiPerMinute'>>,
   ) {
     this.perClient = new RateLimiter(store, 'client', limits.publicPerMinute);
     this.perToken = new RateLimiter(store, 'token', limits.uploadsPerMinute);
+    this.perApiKey = new RateLimiter(store, 'api_key', limits.apiPerMinute ?? 0);
+  }
+
+  /**
+   * Counts one request of an authenticated caller: per key for an API key; the admin token (the
+   * operator's own) is not limited.
+   */
+  async checkPrincipal(principal: Principal): Promise<void> {
+    if (principal.kind === 'api_key') await this.perApiKey.consume(principal.keyId);
   }
 
   /** Counts one public request from `clientIp`. */

@@ -3,6 +3,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 import { fileTypeFromBuffer } from 'file-type';
 import { SNIFF_BYTES, type AcceptedType } from '../../domain/content-policy.js';
 import { AppError } from '../../errors/app-error.js';
+import { cfbStreamNames } from '../../domain/cfb-directory.js';
 
 /** What the inspector learned once the whole file has passed. */
 export interface InspectionResult {
@@ -27,6 +28,14 @@ const TEXT_DOCUMENT_TYPES = new Set([
   'text/vcard',
   'text/vtt',
   'model/stl',
+]);
+
+// The stream that names each legacy Office format, for the refusal's wording.
+const LEGACY_OFFICE_STREAMS = new Map([
+  ['WordDocument', 'a Word document (.doc)'],
+  ['PowerPoint Document', 'a PowerPoint presentation (.ppt)'],
+  ['Workbook', 'an Excel workbook (.xls)'],
+  ['Book', 'an Excel workbook (.xls)'],
 ]);
 
 /**
@@ -123,6 +132,18 @@ export class UploadInspector extends Transform {
     if (!this.declared.detectedAs.includes(detected.mime)) {
       throw this.mismatch(`its content is a ${detected.ext.toUpperCase()} file (${detected.mime})`);
     }
+    this.verifyCfbStream(head);
+  }
+
+  // .doc, .ppt and .xls share the OLE2 container: the directory's stream names the format. A
+  // directory past the sniffed head (a large file) cannot be read here and is let through.
+  private verifyCfbStream(head: Buffer): void {
+    const required = this.declared.cfbStream;
+    if (required === undefined) return;
+    const names = cfbStreamNames(head);
+    if (names === undefined || names.has(required)) return;
+    const found = [...LEGACY_OFFICE_STREAMS].find(([stream]) => names.has(stream));
+    throw this.mismatch(found ? `its content is ${found[1]}` : `it has no ${required} stream`);
   }
 
   private declaredAsText(): boolean {

@@ -8,6 +8,8 @@ import type { AuditService } from '../audit.service.js';
 import type { AuthService, Principal } from '../auth.service.js';
 import type { LinkService } from '../link.service.js';
 import { isUuid } from '../validation.js';
+import { PAGE_LIMITS } from '../../domain/link-rules.js';
+import { cursorId, invalidCursor, type Page, type PageRequest, pageLimit, toPage } from '../paging.js';
 
 /** A download ready to stream: the audit event is already written. */
 export interface OpenedDownload {
@@ -28,19 +30,31 @@ export class UploadService {
     private readonly scanRequired: boolean,
   ) {}
 
-  /** Uploads of a link, newest first; `not_found` when the link is not in the workspace. */
-  async listForLink(principal: Principal, workspaceId: string, linkId: string): Promise<UploadRecord[]> {
+  /**
+   * A page of a link's uploads, newest first (`limit` default 100, at most 1000; `cursor` the id of the
+   * previous page's last upload); `not_found` when the link is not in the workspace. With `whole`
+   * and neither limit nor cursor, the whole list (REST's contract: bounded by the link's max_uploads).
+   */
+  async listForLink(principal: Principal, workspaceId: string, linkId: string, request: PageRequest & { whole?: boolean } = {}): Promise<Page<UploadRecord>> {
     const link = await this.linkService.require(principal, workspaceId, linkId);
-    return this.uploads.listByLink(link.id);
+    const whole = request.whole === true && (request.limit ?? null) === null && !request.cursor;
+    const limit = whole ? link.maxUploads : pageLimit(request);
+    return this.pageOfLink(link.id, limit, cursorId(request));
+  }
+
+  /** A page of the uploads of a link the caller has already been authorised for (IntakeLink.uploads with a cursor). */
+  async pageOfLink(linkId: string, limit: number, cursor: string | undefined): Promise<Page<UploadRecord>> {
+    if (cursor !== undefined && !(await this.uploads.findInLink(linkId, cursor))) throw invalidCursor();
+    return toPage(await this.uploads.listPageByLink(linkId, limit + 1, cursor), limit);
   }
 
   /**
-   * Uploads of links the caller has already been authorised for (GraphQL's IntakeLink.uploads
-   * batches through here), grouped by link id, newest first.
+   * The first `limit` uploads of each of several links the caller has already been authorised for
+   * (GraphQL's IntakeLink.uploads batches through here), grouped by link id, newest first.
    */
-  async listForAuthorisedLinks(linkIds: readonly string[]): Promise<Map<string, UploadRecord[]>> {
+  async listForAuthorisedLinks(linkIds: readonly string[], limit: number = PAGE_LIMITS.default): Promise<Map<string, UploadRecord[]>> {
     const byLink = new Map<string, UploadRecord[]>(linkIds.map((id) => [id, []]));
-    for (const upload of await this.uploads.listByLinks(linkIds)) byLink.get(upload.linkId)?.push(upload);
+    for (const upload of await this.uploads.listFirstByLinks(linkIds, limit)) byLink.get(upload.linkId)?.push(upload);
     return byLink;
   }
 
