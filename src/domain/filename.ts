@@ -37,5 +37,20 @@ export function parseFilename(name: string | undefined): string {
 export function storedFilename(name: string, type: { extensions: readonly string[] }): string {
   const lower = name.toLowerCase();
   if (type.extensions.some((extension) => lower.endsWith(extension))) return name;
-  return `${name}${type.extensions[0] ?? ''}`;
+  const extension = type.extensions[0] ?? '';
+  // The name was at most 255 bytes; with the extension it must still be (uploads.filename holds 255).
+  return `${truncateToBytes(name, MAX_FILENAME_BYTES - Buffer.byteLength(extension))}${extension}`;
+}
+
+/** The longest prefix of `text` within `maxBytes` of UTF-8, never cut inside a character. */
+function truncateToBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text) <= maxBytes) return text;
+  let bytes = 0;
+  let end = 0;
+  for (const character of text) {
+    bytes += Buffer.byteLength(character);
+    if (bytes > maxBytes) break;
+    end += character.length;
+  }
+  return text.slice(0, end);
 }
