@@ -7,8 +7,13 @@ import { createHash } from 'node:crypto';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { UploadInspector } from '../../dist/services/upload/upload-inspector.js';
-import { findAcceptedType } from '../../dist/domain/content-policy.js';
+
+// The built code (Node cannot run src/ directly: its imports name .js files); typed by hand here.
+const dist = (file: string) => new URL(`../../dist/${file}`, import.meta.url).href;
+const { UploadInspector } = (await import(dist('services/upload/upload-inspector.js'))) as {
+  UploadInspector: new (declared: unknown, maxBytes: number) => Transform;
+};
+const { findAcceptedType } = (await import(dist('domain/content-policy.js'))) as { findAcceptedType: (mime: string) => unknown };
 
 const CHUNK = 64 * 1024;
 const TOTAL = 300 * 1024 * 1024;
