@@ -55,12 +55,76 @@ export const DECISIONS: string[] = [
     'The next candidate is a compiled executor (graphql-jit through Apollo\'s executor hook: no per-field argument coercion, no generic ' +
     'completeValue) and a cheaper Date scalar serializer; not done in this round.',
   '',
-  '### Uploads: what the profiles point at (for the upload-route work, not changed here)',
+  '### Uploads: the per-byte cost and the fixed cost per upload (#19 item 1)',
   '',
-  '- Garbage collection 281 ms against the baseline\'s 62 ms per 3 × 100 MB (the inspector\'s buffer concatenation; view, don\'t copy).',
-  '- About 5 ms fixed per small upload in database round trips and commits (token lookup, slot, rows, audit, commit): one round trip for ' +
-    'admission and one statement for the commit are the candidates; the contention scenario (section 5) is the figure to watch.',
-  '- The new partial index turns the slot update into a non-HOT update (above): measure it with the contention scenario when the ' +
-    'upload route settles.',
+  'Measured 2026-12-02 16:20–16:40 UTC, this machine shared with four other jobs; each figure names its tool (all under `bench/micro/`, ' +
+    'run after `npm run build`).',
+  '',
+  '**Where the GC time of large uploads comes from (no change kept).** `bench/micro/inspector-gc.ts` pushes 300 MiB of CSV in fresh ' +
+    '64 KiB buffers (what a socket delivers) through the product\'s `UploadInspector` and through the baseline\'s bare hash tap, into a sink, ' +
+    'in one process, sides alternating:',
+  '',
+  '| Live heap of the process | Inspector: CPU ms / GC ms / GCs | Bare tap: CPU ms / GC ms / GCs |',
+  '|---|---|---|',
+  '| ~5 MiB (nothing else loaded) | 345 / 91 / 10; 320 / 51 / 8; 311 / 118 / 10 | 248 / 75 / 10; 253 / 14 / 8; 248 / 52 / 9 |',
+  '| ~103 MiB (600,000 small objects kept alive) | 802 / 285 / 10; 733 / 469 / 8; 645 / 344 / 9 | 564 / 143 / 10; 588 / 86 / 8; 584 / 199 / 8 |',
+  '',
+  '- The inspector triggers **the same number of collections** as the bare tap (8–10 per 300 MiB): it allocates nothing per byte beyond ' +
+    'what the tap does. The hold-back copies one 64 KiB head once per upload (`Buffer.concat` of the held chunks, 0.02% of a 100 MB file); ' +
+    'replacing it with views was **dropped unmeasured-as-a-gain**: there is no per-chunk copy to remove, and `file-type` needs one ' +
+    'contiguous head anyway.',
+  '- What moves GC time is **the size of the live heap**: the same buffers cost 2–6× more GC time with 100 MiB of live objects, because ' +
+    'each 64 KiB buffer is external memory and external-memory growth starts full (mark-compact) collections, whose cost grows with the ' +
+    'heap they mark. The product process holds Express, Apollo/type-graphql, MikroORM and pg-boss (tens of MiB); the baseline holds ' +
+    'nothing. So the 281 ms vs 62 ms GC per 3 × 100 MB in the profile is mostly the product\'s heap, not its buffer handling; the lever ' +
+    'would be a smaller resident heap (lazy-loading the GraphQL face), not the inspector. Not done in this round.',
+  '- The inspector\'s own extra CPU is the CSV text check (about +25–35% over the bare tap here: one native `indexOf` per forbidden byte). ' +
+    'It is a content guarantee and stays; its form was chosen earlier by measurement (see its comment).',
+  '',
+  '**Database round trips per small upload.** `bench/micro/upload-round-trips.ts` counts every statement the built server sends through ' +
+    '`pg` (a preload wraps `Client.prototype.query`), over 20 sequential 1 KiB uploads after a warm-up:',
+  '',
+  '| Build | Statements per upload |',
+  '|---|---|',
+  '| before (main, b951334) | 10: token lookup; begin; advisory lock; duplicate lookup; slot update; upload insert; audit insert; webhook endpoint lookup; `pg_notify`; commit |',
+  '| + the NOTIFY rides on the endpoint lookup (kept) | 9 |',
+  '| + slot update and upload insert in one statement (kept) | 8 |',
+  '',
+  '- **NOTIFY with the endpoint lookup: kept.** `WebhookRepository.subscribersNotifying`: `select … from (select pg_notify(…)) left join ' +
+    'webhooks …`; the NOTIFY is on the outer side, so it runs once whether or not an endpoint matches, and PostgreSQL still sends it only ' +
+    'at commit. Every published event saves a round trip, not only uploads.',
+  '- **Slot and row in one statement: kept.** `LinkRepository.takeUploadSlotRecording`: the upload row is inserted from the slot update\'s ' +
+    '`RETURNING` in a data-modifying CTE, so the row exists exactly when the slot was taken; a refused slot inserts nothing. The resumable ' +
+    'path (a held reservation) keeps its two statements. Same transaction, same single commit, audit event in it.',
+  '- **Advisory lock and duplicate lookup in one statement: dropped, unsafe.** Under READ COMMITTED a statement\'s snapshot is taken when ' +
+    'the statement starts, before a lock inside it is granted: the lookup would not see the original committed by the transaction that ' +
+    'held the lock, and two identical files arriving together could both be recorded as originals. The lock stays its own statement.',
+  '- **Audit insert folded into the same statement: not done.** It would bypass `AuditService` (the follow-ups that run from the audit ' +
+    'event: notifications, scan enqueue) for one more round trip; the contract\'s "audit event with the row" already holds (same transaction).',
+  '- **One round trip for admission: not needed at these settings.** With rate limits off (as in the bench) or on the memory store, ' +
+    'admission is one statement (the token lookup); the counters are in process. With the PostgreSQL store they add round trips (not measured here).',
+  '',
+  '**What a round trip and an fsync cost here** (`select 1` over one `pg` connection, 500 in a row; `fsync` of a 1 KiB file and of its ' +
+    'folder, 50 in a row, three runs): a round trip 0.05–0.16 ms of wall time; file fsync 0.41–0.82 ms, folder fsync 0.25–0.66 ms. In the ' +
+    'CPU profile of 300 sequential 1 KiB uploads (8.4 ms wall, 3.7 ms main-thread busy per upload), the database path (MikroORM, Kysely, ' +
+    '`pg`, socket writes) was ~1.4 ms of the 3.7: about 0.14 ms of our CPU per statement, more than the round trip\'s wire time.',
+  '',
+  '**Before → after, small uploads, side by side** (`bench/micro/tiny-upload-ab.ts`: main\'s build and this one, each its own process and ' +
+    'database, 200 sequential 1 KiB uploads per batch, 6 alternating batches each):',
+  '',
+  '| Build | Wall ms per upload (6 batches) | Server CPU ms per upload (utime + stime) |',
+  '|---|---|---|',
+  '| before (main) | 34.2, 14.1, 32.2, 31.6, 21.9, 25.4 (median 28.5) | 7.5, 5.8, 6.9, 6.0, 7.9, 6.0 (median 6.45) |',
+  '| after (both kept changes) | 26.7, 34.0, 22.1, 17.8, 15.2, 19.7 (median 20.9) | 6.85, 6.85, 5.5, 5.15, 6.15, 5.5 (median 5.8) |',
+  '',
+  'Server CPU per small upload down ~10% (median 6.45 → 5.8 ms); wall times swing 2× between batches on this machine, so only the CPU ' +
+    'figure and the exact statement count (10 → 8) are claimed.',
+  '',
+  '**fsync of file and folder overlapped with the commit: dropped.** Overlapping safely means doing the transaction\'s statements while the ' +
+    'fsyncs run and issuing COMMIT only once the object is durable; the slot update then holds the link\'s row lock across both fsyncs, ' +
+    'serializing concurrent uploads to one link (the contention scenario) on the disk\'s latency. The most it could save is the two fsyncs ' +
+    'measured above (~1 ms of an 8–30 ms small upload here). Not worth the longer lock.',
+  '',
+  '- The partial index on expiry makes the slot update a non-HOT update (above); the contention scenario (section 5) is the figure to watch.',
   '',
 ];

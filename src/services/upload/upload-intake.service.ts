@@ -172,20 +172,9 @@ export class UploadIntakeService {
       // original found here was always received before this copy (identical files arriving together).
       const duplicateOf = await uploads.lockAndFindEarliestBySha256(tx, admitted.link.workspaceId, stored.sha256);
       const receivedAt = new Date();
-      const link = reservationId
-        ? (await reservations.commit(tx, reservationId, receivedAt)) && admitted.link
-        : await links.takeUploadSlot(tx, admitted.link.id, admitted.startedAt, receivedAt);
-      if (!link) {
-        if (reservationId) throw new AppError('link_not_found'); // revoked meanwhile, or the slot was swept
-        const current = await links.findById(admitted.link.id, tx);
-        if (current) assertAcceptsUploads(current, admitted.startedAt);
-        throw new AppError('link_not_found');
-      }
-      const upload: UploadRecord = {
+      const fields = {
         id: stored.uploadId,
-        linkId: link.id,
-        workspaceId: link.workspaceId,
-        customerSlug: link.customerSlug,
+        linkId: admitted.link.id,
         filename: admitted.filename,
         contentType: admitted.type.mime,
         sha256: stored.sha256,
@@ -198,7 +187,19 @@ export class UploadIntakeService {
         storageKey: stored.key,
         duplicateOf,
       };
-      await uploads.insert(tx, upload);
+      // A new slot and the row go in one statement (the row only when the slot was taken); a
+      // resumable upload's held slot is turned into the upload first, then the row is inserted.
+      const link = reservationId
+        ? (await reservations.commit(tx, reservationId, receivedAt)) && admitted.link
+        : await links.takeUploadSlotRecording(tx, fields, admitted.startedAt);
+      if (!link) {
+        if (reservationId) throw new AppError('link_not_found'); // revoked meanwhile, or the slot was swept
+        const current = await links.findById(admitted.link.id, tx);
+        if (current) assertAcceptsUploads(current, admitted.startedAt);
+        throw new AppError('link_not_found');
+      }
+      const upload: UploadRecord = { ...fields, linkId: link.id, workspaceId: link.workspaceId, customerSlug: link.customerSlug };
+      if (reservationId) await uploads.insert(tx, upload);
       await audit.record(
         {
           type: 'upload.received',

@@ -20,14 +20,14 @@ export class EventPublisher {
   ) {}
 
   async publish(tx: Tx, workspaceId: string, linkId: string | null, event: NotificationEvent): Promise<void> {
-    const endpoints = await this.webhooks.subscribers(workspaceId, event.type, tx);
+    const broadcast: BroadcastEvent = { workspaceId, linkId, event };
+    // The live subscriptions' NOTIFY rides on the endpoint lookup: one round trip, not two.
+    const endpoints = await this.webhooks.subscribersNotifying(workspaceId, event.type, EVENTS_CHANNEL, JSON.stringify(broadcast), tx);
     const body = JSON.stringify(event);
     const createdAt = new Date();
     await this.deliveries.enqueue(
       tx,
       endpoints.map((endpoint) => ({ id: randomUUID(), webhookId: endpoint.id, workspaceId, eventType: event.type, body, createdAt })),
     );
-    const broadcast: BroadcastEvent = { workspaceId, linkId, event };
-    await tx.execute('select pg_notify(?, ?)', [EVENTS_CHANNEL, JSON.stringify(broadcast)]);
   }
 }
