@@ -913,6 +913,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description `rate_limited`: Too many requests; try again shortly. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] & {
+                        /** @enum {unknown} */
+                        error_code?: "rate_limited";
+                    };
+                };
+            };
             /** @description `internal_server_error`: Something went wrong on our side. */
             500: {
                 headers: {
