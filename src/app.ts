@@ -56,7 +56,7 @@ export async function createApp(container: Container): Promise<App> {
 
   if (!config.roles.web) {
     // A worker-only process runs jobs; it answers its orchestrator's probes and nothing else.
-    app.use((req, _res, next) => next(new AppError('not_found', 'This process only runs background jobs (PROCESS_ROLES=worker).')));
+    app.use((_req, _res, next) => next(new AppError('not_found', 'This process only runs background jobs (PROCESS_ROLES=worker).')));
     app.use(restErrorHandler(logger));
     return {
       express: app,

@@ -23,8 +23,10 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
   const runner = new JobRunner(infra.jobQueue, logger);
   await runner.start(jobDefinitions(jobs));
   const sweepSeconds = Math.max(1, Math.floor(config.jobs.orphanSweepIntervalMs / 1000));
-  orphanSweep?.schedule(config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('orphan-sweep', {}, sweepSeconds));
-  // Same cadence as the orphan sweep, and like it one throttled job per interval across processes.
+  // Each sweep is one throttled job per interval across processes; every worker only asks for it.
+  const orphanSweepSchedule = orphanSweep
+    ? askEvery('orphan sweep', config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('orphan-sweep', {}, sweepSeconds), logger)
+    : null;
   const tusExpirySweep = askEvery('tus expiry sweep', config.jobs.orphanSweepIntervalMs, () => infra.jobQueue.sendThrottled('tus-expiry-sweep', {}, sweepSeconds), logger);
   webhookDelivery.start();
   linkExpiry.start(config.jobs.linkExpiryCheckMs);
@@ -32,7 +34,7 @@ export async function startWorkers(config: Config, logger: Logger, infra: Infras
   logger.debug({ orphanSweepIntervalMs: config.jobs.orphanSweepIntervalMs }, 'background workers started');
   return {
     stop: async () => {
-      orphanSweep?.stopSchedule();
+      orphanSweepSchedule?.stop();
       tusExpirySweep.stop();
       await linkExpiry.stop();
       await webhookDelivery.stop();

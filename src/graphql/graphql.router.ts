@@ -11,7 +11,6 @@ import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
 import { requestMeta } from '../transport/request-meta.js';
-import { cutStalledBody } from '../transport/stalled-body.js';
 import { buildGraphQLSchema, printSchemaSdl } from './build-schema.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
@@ -63,7 +62,6 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     (req, res, next) => {
       // What Apollo's cache-control plugin answered for our uncacheable data (it is off, see above).
       res.setHeader('cache-control', 'no-store');
-      if (req.is('multipart/form-data')) cutStalledBody(req, config.uploads.idleTimeoutMs);
       next();
     },
     // Multipart (GraphQL multipart request spec) for uploadToIntakeLink; one file per request. The

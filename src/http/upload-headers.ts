@@ -13,7 +13,7 @@ export const UPLOAD_HEADERS = {
  * The file a raw-route request describes in its headers. The filename may be percent-encoded UTF-8
  * (what the upload page sends) or raw UTF-8 bytes (what curl sends, which Node hands us as latin1).
  */
-export function fileOfferFromHeaders(headers: IncomingHttpHeaders, distinct: Record<string, string[] | undefined> = {}): FileOffer {
+export function fileOfferFromHeaders(headers: IncomingHttpHeaders, distinct: Record<string, string[] | undefined>): FileOffer {
   // Node joins a repeated x- header into "a.csv, b.exe": a second copy is refused, never merged.
   if ((distinct[UPLOAD_HEADERS.filename]?.length ?? 0) > 1) {
     throw new AppError('invalid_filename', `Send one ${UPLOAD_HEADERS.filename} header, not several.`);

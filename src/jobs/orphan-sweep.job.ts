@@ -18,8 +18,6 @@ const BATCH = 500;
  * It runs on the job queue (one sweep per interval across all processes); every step is idempotent anyway.
  */
 export class OrphanSweepJob {
-  private readonly timers: NodeJS.Timeout[] = [];
-
   constructor(
     private readonly storage: StorageDriver,
     private readonly uploads: UploadRepository,
@@ -51,21 +49,5 @@ export class OrphanSweepJob {
       this.logger.info({ orphanObjects, incompleteWrites }, 'orphan sweep removed leftovers of interrupted uploads');
     }
     return { orphanObjects, incompleteWrites };
-  }
-
-  /**
-   * Asks for a sweep every `intervalMs` (the first after at most a minute); 0 disables it. The sweep
-   * itself runs as an `orphan-sweep` job, throttled to one per interval across every process.
-   */
-  schedule(intervalMs: number, enqueue: () => Promise<unknown>): void {
-    if (intervalMs <= 0) return;
-    const tick = () => {
-      enqueue().catch((error: unknown) => this.logger.warn({ err: error }, 'could not enqueue the orphan sweep; it is asked for again next time'));
-    };
-    this.timers.push(setTimeout(tick, Math.min(intervalMs, 60_000)).unref(), setInterval(tick, intervalMs).unref());
-  }
-
-  stopSchedule(): void {
-    for (const timer of this.timers.splice(0)) clearTimeout(timer);
   }
 }

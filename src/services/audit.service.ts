@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Tx, UnitOfWork } from '../db/unit-of-work.js';
+import type { Tx } from '../db/unit-of-work.js';
 import type { AuditEventType } from '../domain/audit-vocabulary.js';
 import type { Actor, AuditEventRecord, RequestMeta } from '../domain/records.js';
 import { AppError } from '../errors/app-error.js';

@@ -90,7 +90,7 @@ describe('filename parsing (pure)', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).map((c) => String.fromCharCode(c)), maxLength: 120 }), (raw) => {
         try {
-          const offer = fileOfferFromHeaders({ 'x-amigo-intake-filename': raw, 'x-amigo-intake-content-type': 'application/pdf' });
+          const offer = fileOfferFromHeaders({ 'x-amigo-intake-filename': raw, 'x-amigo-intake-content-type': 'application/pdf' }, {});
           parseFilename(offer.filename);
         } catch (error) {
           expect(error).toBeInstanceOf(AppError);

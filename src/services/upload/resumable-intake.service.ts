@@ -83,7 +83,7 @@ export class ResumableIntakeService {
       const admitted = this.deps.intake.admitFile(open, offer);
       return await this.deps.intake.store(admitted, assembled, { reservationId: uploadId });
     } catch (error) {
-      if (error instanceof AppError && FINAL_REFUSALS.has(error.code)) await this.release(uploadId);
+      if (ResumableIntakeService.endsUpload(error)) await this.release(uploadId);
       throw error;
     }
   }

@@ -79,7 +79,7 @@ export class UploadIntakeService {
 
   /** The checks the link token alone decides. Refusals throw AppErrors. */
   async openLink(linkToken: string, meta: RequestMeta): Promise<OpenLink> {
-    const { links, rateLimits, storage } = this.deps;
+    const { links, rateLimits } = this.deps;
     await rateLimits.checkClient(meta.clientIp);
     if (!isWellFormedLinkToken(linkToken)) throw new AppError('invalid_link_token');
     await rateLimits.checkUploadToken(linkToken);
@@ -87,8 +87,7 @@ export class UploadIntakeService {
     const startedAt = new Date();
     if (!link) throw new AppError('link_not_found');
     assertAcceptsUploads(link, startedAt);
-    if (!storage) throw new AppError('upload_service_not_configured');
-    return { link, startedAt, storage, meta };
+    return { link, startedAt, storage: this.storageDriver(), meta };
   }
 
   /** The configured storage; `upload_service_not_configured` when there is none. */

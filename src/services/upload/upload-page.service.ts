@@ -5,6 +5,7 @@ import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
 import type { LinkRepository } from '../../repositories/link.repository.js';
 import type { UploadRepository } from '../../repositories/upload.repository.js';
 import type { PublicRateLimits } from '../rate-limit/public-rate-limits.js';
+import { isUuid } from '../validation.js';
 
 /** What the customer's page may show about a link: its state and, while it takes files, its policy. */
 export type LinkPageView =
@@ -64,7 +65,7 @@ export class UploadPageService {
    */
   async findReceipt(linkToken: string, uploadId: string, meta: RequestMeta): Promise<UploadRecord | null> {
     await this.deps.rateLimits.checkClient(meta.clientIp);
-    if (!isWellFormedLinkToken(linkToken) || !/^[0-9a-f-]{36}$/i.test(uploadId)) return null;
+    if (!isWellFormedLinkToken(linkToken) || !isUuid(uploadId)) return null;
     const link = await this.deps.links.findByTokenHash(sha256Hex(linkToken));
     if (!link || link.revokedAt) return null;
     return this.deps.uploads.findInLink(link.id, uploadId);
