@@ -55,6 +55,7 @@ export function startProduct(settings: ProductSettings, pollMs?: number): Promis
       STORAGE_DRIVER: 'local',
       RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
+      RATE_LIMIT_API_PER_MINUTE: '0',
       // The sweep is background housekeeping, not part of an upload; off so it cannot land in a round.
       ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
       ...settings.env,
