@@ -6,8 +6,15 @@ import type { ApiKeyRepository } from '../repositories/api-key.repository.js';
 import type { WorkspaceRepository } from '../repositories/workspace.repository.js';
 import { isUuid } from './validation.js';
 
-/** `last_used_at` is kept to this resolution: one write a minute per busy key, not one per request. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * `last_used_at` is kept to this resolution: a busy key costs one write a minute, not one per request.
+ * Each process remembers when it last wrote each key's time and skips the statement inside the window
+ * (no round trip at all: an authenticated request is the key lookup alone, like a bare server's); the
+ * UPDATE itself only writes a stored time older than the window, so several processes still write at
+ * most about once a minute between them. 60 s is coarse enough to vanish under load and fine enough
+ * to tell an operator which keys are in use.
+ */
+export const LAST_USED_RESOLUTION_MS = 60_000;
 
 /** Who is calling: the holder of the admin token, or an API key of one workspace. */
 export type Principal = { kind: 'admin' } | { kind: 'api_key'; keyId: string; workspaceId: string };
@@ -20,11 +27,14 @@ export type Principal = { kind: 'admin' } | { kind: 'api_key'; keyId: string; wo
 export class AuthService {
   private readonly adminTokenDigest: Buffer;
   private readonly verifiedWorkspaces = new WeakMap<Principal, Set<string>>();
+  /** Key id to when this process last recorded its use (ms); at most one entry per issued key. */
+  private readonly lastUseRecorded = new Map<string, number>();
 
   constructor(
     adminToken: string,
     private readonly apiKeys: ApiKeyRepository,
     private readonly workspaces: WorkspaceRepository,
+    private readonly now: () => number = Date.now,
   ) {
     this.adminTokenDigest = Buffer.from(sha256Hex(adminToken), 'hex');
   }
@@ -43,12 +53,20 @@ export class AuthService {
     if (isWellFormedApiKey(credential)) {
       const key = await this.apiKeys.findActiveBySecretHash(sha256Hex(credential));
       if (key) {
-        const now = new Date();
-        await this.apiKeys.touchLastUsed(key.id, now, new Date(now.getTime() - LAST_USED_RESOLUTION_MS));
+        await this.recordUse(key.id);
         return { kind: 'api_key', keyId: key.id, workspaceId: key.workspaceId };
       }
     }
     throw new AppError('unauthorized', 'The API key is unknown or has been revoked.');
+  }
+
+  /** Writes the key's `last_used_at` unless this process did so within LAST_USED_RESOLUTION_MS. */
+  private async recordUse(keyId: string): Promise<void> {
+    const now = this.now();
+    const recorded = this.lastUseRecorded.get(keyId);
+    if (recorded !== undefined && now - recorded < LAST_USED_RESOLUTION_MS) return;
+    await this.apiKeys.touchLastUsed(keyId, new Date(now), new Date(now - LAST_USED_RESOLUTION_MS));
+    this.lastUseRecorded.set(keyId, now);
   }
 
   /** Throws unless `principal` may act on `workspaceId`. */
