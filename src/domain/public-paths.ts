@@ -25,9 +25,14 @@ export function fillPath(template: string, values: Record<string, string>): stri
   });
 }
 
+// The upload page's path is built for every link of every list page (100 per page): a prefix and the
+// encoded token, not a regular-expression pass over the template each time.
+const UPLOAD_PAGE_PREFIX = PUBLIC_PATHS.uploadPage.slice(0, -'{link_token}'.length);
+if (`${UPLOAD_PAGE_PREFIX}{link_token}` !== PUBLIC_PATHS.uploadPage) throw new Error('uploadPage must end with {link_token}');
+
 /** The path of a link's upload page. */
 export function uploadPagePath(linkToken: string): string {
-  return fillPath(PUBLIC_PATHS.uploadPage, { link_token: linkToken });
+  return UPLOAD_PAGE_PREFIX + encodeURIComponent(linkToken);
 }
 
 /** The path of the page that shows one received file of a link. */

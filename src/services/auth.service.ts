@@ -47,11 +47,12 @@ export class AuthService {
       throw new AppError('unauthorized', 'Send an API key as "Authorization: Bearer <key>".');
     }
     // Digests are compared, in constant time, so neither length nor content leaks through timing.
-    if (timingSafeEqual(Buffer.from(sha256Hex(credential), 'hex'), this.adminTokenDigest)) {
+    const digest = sha256Hex(credential);
+    if (timingSafeEqual(Buffer.from(digest, 'hex'), this.adminTokenDigest)) {
       return { kind: 'admin' };
     }
     if (isWellFormedApiKey(credential)) {
-      const key = await this.apiKeys.findActiveBySecretHash(sha256Hex(credential));
+      const key = await this.apiKeys.findActiveBySecretHash(digest);
       if (key) {
         await this.recordUse(key.id);
         return { kind: 'api_key', keyId: key.id, workspaceId: key.workspaceId };
