@@ -34,7 +34,7 @@ export function graphqlRateLimitGate(services: Services): RequestHandler {
       },
     );
     Promise.resolve(principal)
-      .then((found) => (found ? services.rateLimits.checkPrincipal(found) : services.rateLimits.checkClient(requestMeta(req).clientIp)))
+      .then((found) => services.rateLimits.checkCaller(found ?? null, requestMeta(req).clientIp))
       .then(() => next(), next);
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../fixtures/sample-files.js';
 import type { ApiClient, ApiResponse, TestWorkspace } from '../helpers/api-client.js';
+import { uploadToIntakeLink } from '../helpers/graphql-multipart.js';
 import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { expectError, fetchLink } from '../helpers/upload-expectations.js';
@@ -63,5 +64,29 @@ describe('RATE_LIMIT_PUBLIC_PER_MINUTE (per client address)', () => {
   it('leaves the operator API alone', async () => {
     const res = await api.request('GET', `/v1/${ws.id}/intake/links`, { token: ws.apiKey });
     expect(res.status).toBe(200);
+  });
+});
+
+describe('RATE_LIMIT_PUBLIC_PER_MINUTE and the keyless GraphQL upload', () => {
+  let t: TestServer;
+  let api: ApiClient;
+  let ws: TestWorkspace;
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: { RATE_LIMIT_PUBLIC_PER_MINUTE: '2' } })));
+  afterAll(() => t.stop());
+
+  it('counts one upload through /graphql once toward the address, not once in the gate and again in the intake', async () => {
+    const link = await api.createLink(ws, { max_uploads: 10 });
+    const file = { bytes: samplePdf(), filename: 'a.pdf', contentType: 'application/pdf' };
+    const first = await uploadToIntakeLink(api, link.link_token, file);
+    expect(first.status).toBe(200);
+    expect(first.body.errors).toBeUndefined();
+    const second = await uploadToIntakeLink(api, link.link_token, file);
+    expect(second.status).toBe(200);
+    expect(second.body.errors).toBeUndefined();
+
+    const third = await uploadToIntakeLink(api, link.link_token, file);
+    expect(third.status).toBe(429);
+    expect(third.body.errors?.[0]?.extensions).toEqual({ code: 'RATE_LIMITED', errorCode: 'rate_limited' });
+    expect((await fetchLink(api, ws, link.id)).upload_count).toBe(2);
   });
 });

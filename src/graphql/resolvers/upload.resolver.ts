@@ -63,7 +63,8 @@ export class UploadResolver {
     const part = await file;
     const body = filePartStream(part.createReadStream(), ctx.maxUploadBytes);
     try {
-      const open = await ctx.services.intake.openLink(linkToken, ctx.meta);
+      // The /graphql gate counted this request (per key, or per address without one).
+      const open = await ctx.services.intake.openLinkForCountedCaller(linkToken, ctx.meta);
       const admitted = ctx.services.intake.admitFile(open, { filename: part.filename, contentType: part.mimetype, declaredSize: undefined });
       return toUploadType(await ctx.services.intake.store(admitted, body));
     } finally {

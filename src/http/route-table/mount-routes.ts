@@ -56,7 +56,7 @@ async function run(route: AnyRoute, req: Request, res: Response, services: Servi
   let principal: Principal | undefined;
   if (route.auth === 'bearer') {
     principal = await services.auth.authenticate(req.get('authorization'));
-    await services.rateLimits.checkPrincipal(principal);
+    await services.rateLimits.checkCaller(principal, requestMeta(req).clientIp);
     // Access to the workspace is settled before the input is judged: a stranger learns nothing from a 422.
     const workspaceId = req.params['workspace_id'];
     if (typeof workspaceId === 'string') {

@@ -24,16 +24,13 @@ export class PublicRateLimits {
   }
 
   /**
-   * Counts one request of an authenticated caller: per key for an API key; the admin token (the
-   * operator's own) is not limited.
+   * Counts one request toward its caller's limit, the one decision per request of which limit that is:
+   * an API key's requests per key, the admin token (the operator's own) not at all, and a caller
+   * without a valid key per client address. Each face calls this once per request.
    */
-  async checkPrincipal(principal: Principal): Promise<void> {
-    if (principal.kind === 'api_key') await this.perApiKey.consume(principal.keyId);
-  }
-
-  /** Counts one public request from `clientIp`. */
-  async checkClient(clientIp: string | null): Promise<void> {
-    await this.perClient.consume(clientIp ?? 'unknown');
+  async checkCaller(principal: Principal | null, clientIp: string | null): Promise<void> {
+    if (principal === null) await this.perClient.consume(clientIp ?? 'unknown');
+    else if (principal.kind === 'api_key') await this.perApiKey.consume(principal.keyId);
   }
 
   /** Counts one upload attempt on a link; keyed by the token's hash so no secret reaches the store. */

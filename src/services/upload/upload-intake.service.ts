@@ -77,10 +77,18 @@ export class UploadIntakeService {
     },
   ) {}
 
-  /** The checks the link token alone decides. Refusals throw AppErrors. */
+  /** The checks the link token alone decides, the caller's rate limit first. Refusals throw AppErrors. */
   async openLink(linkToken: string, meta: RequestMeta): Promise<OpenLink> {
+    await this.deps.rateLimits.checkCaller(null, meta.clientIp);
+    return this.openLinkForCountedCaller(linkToken, meta);
+  }
+
+  /**
+   * `openLink` for a request whose caller was already counted (the /graphql gate counts every request,
+   * with or without a key): counting it again would spend two of the address's requests on one upload.
+   */
+  async openLinkForCountedCaller(linkToken: string, meta: RequestMeta): Promise<OpenLink> {
     const { links, rateLimits } = this.deps;
-    await rateLimits.checkClient(meta.clientIp);
     if (!isWellFormedLinkToken(linkToken)) throw new AppError('invalid_link_token');
     await rateLimits.checkUploadToken(linkToken);
     const link = await links.findByTokenHash(sha256Hex(linkToken));

@@ -37,7 +37,7 @@ export class UploadPageService {
 
   /** The link's state for the page. Throws `rate_limited` over the per-address limit. */
   async viewLink(linkToken: string, meta: RequestMeta, now = new Date()): Promise<LinkPageView> {
-    await this.deps.rateLimits.checkClient(meta.clientIp);
+    await this.deps.rateLimits.checkCaller(null, meta.clientIp);
     if (!isWellFormedLinkToken(linkToken)) return { state: 'not_found' };
     const link = await this.deps.links.findByTokenHash(sha256Hex(linkToken));
     if (!link) return { state: 'not_found' };
@@ -64,7 +64,7 @@ export class UploadPageService {
    * or the upload is not this link's.
    */
   async findReceipt(linkToken: string, uploadId: string, meta: RequestMeta): Promise<UploadRecord | null> {
-    await this.deps.rateLimits.checkClient(meta.clientIp);
+    await this.deps.rateLimits.checkCaller(null, meta.clientIp);
     if (!isWellFormedLinkToken(linkToken) || !isUuid(uploadId)) return null;
     const link = await this.deps.links.findByTokenHash(sha256Hex(linkToken));
     if (!link || link.revokedAt) return null;
