@@ -6,7 +6,7 @@ import { restErrorHandler } from './http/error-handler.js';
 import { healthRoutes } from './http/health.routes.js';
 import { requestLogging } from './http/logging.js';
 import { docsRoutes } from './http/docs/docs.routes.js';
-import { openApiDocumentFor } from './http/openapi-document.js';
+import { openApiDocumentFor } from './docs/openapi-document.js';
 import { mountRoutes } from './http/route-table/mount-routes.js';
 import { apiRoutes } from './http/v1/api-routes.js';
 import { tusRouter } from './tus/tus-router.js';

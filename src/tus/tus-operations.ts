@@ -2,7 +2,7 @@ import type { Config } from '../config/load-config.js';
 import { ACCEPTED_MIME_TYPES } from '../domain/content-policy.js';
 import { PUBLIC_PATHS } from '../domain/public-paths.js';
 import type { ErrorCode } from '../errors/error-codes.js';
-import type { DocumentedOperation } from '../http/route-table/route-definition.js';
+import type { DocumentedOperation } from '../transport/documented-operation.js';
 
 /**
  * The tus face in the OpenAPI document. @tus/server serves these (tus-router.ts); the rows only

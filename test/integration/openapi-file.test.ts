@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { openApiDocumentFor } from '../../src/http/openapi-document.js';
+import { openApiDocumentFor } from '../../src/docs/openapi-document.js';
 
 // The committed openapi.json is what the route table describes, and redocly's recommended rules pass it.
 

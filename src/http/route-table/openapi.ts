@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { ERROR_CODES, type ErrorCode } from '../../errors/error-codes.js';
 import { ErrorBody } from '../v1/representations.js';
 import { queryParamDocs } from './query-param-docs.js';
-import type { DocumentedOperation } from './route-definition.js';
+import type { DocumentedOperation } from '../../transport/documented-operation.js';
 import { routeErrors } from './route-errors.js';
-import { API_TAGS } from './tags.js';
+import { API_TAGS } from '../../transport/api-tags.js';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../errors/error-codes.js';
-import type { DocumentedOperation } from './route-definition.js';
+import type { DocumentedOperation } from '../../transport/documented-operation.js';
 
 /**
  * Every error code a route can answer with, derived from what the route is, so no one has to remember

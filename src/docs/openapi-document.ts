@@ -1,14 +1,15 @@
 import type { Config } from '../config/load-config.js';
 import type { Services } from '../services/services.js';
-import { buildOpenApiDocument } from './route-table/openapi.js';
+import { buildOpenApiDocument } from '../http/route-table/openapi.js';
 import { tusOperations } from '../tus/tus-operations.js';
-import { apiRoutes } from './v1/api-routes.js';
+import { apiRoutes } from '../http/v1/api-routes.js';
 
 /** The API's version, as the OpenAPI document states it. */
 export const API_VERSION = '0.1.0';
 
 /**
- * The OpenAPI document for a configuration. The committed openapi.json is this for the default
+ * The OpenAPI document for a configuration: both faces' operations (the route table and tus), composed
+ * here so neither face imports the other. The committed openapi.json is this for the default
  * configuration (`npm run openapi`); a server serves it for its own (its upload limit, its base URL).
  */
 export function openApiDocumentFor(config: Config): Record<string, unknown> {
