@@ -68,7 +68,7 @@ export async function createApp(container: Container): Promise<App> {
   }
 
   const routes = apiRoutes({ services, config });
-  const openApi = openApiDocumentFor(config);
+  const openApi = openApiDocumentFor(config, routes);
   app.get('/v1/openapi.json', (_req, res) => {
     res.json(openApi);
   });
