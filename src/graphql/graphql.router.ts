@@ -18,6 +18,7 @@ import { oneFilePerOperationPlugin, processOneFileRequest } from './one-file-per
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
 import { strictRouter } from '../transport/strict-router.js';
 import { graphqlRateLimitGate } from './rate-limit-gate.js';
+import { jitGateway } from './jit-executor.js';
 
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
 export interface GraphQLFace {
@@ -32,7 +33,8 @@ export interface GraphQLFace {
 export async function createGraphQLFace(services: Services, config: Config, logger: Logger): Promise<GraphQLFace> {
   const schema = await buildGraphQLSchema();
   const server = new ApolloServer<GraphQLContext>({
-    schema,
+    // The schema, executed by graphql-jit for queries (jit-executor.ts); Apollo's gateway interface is its only executor hook.
+    gateway: jitGateway(schema),
     formatError: formatGraphQLError(logger),
     includeStacktraceInErrorResponses: false,
     // Introspection stays on: the schema is public documentation (and subject to the query limits).

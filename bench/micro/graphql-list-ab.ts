@@ -1,0 +1,79 @@
+// Side by side, per link-list page: two builds of the product (argv[2] = A, argv[3] = B, each a
+// directory holding dist/), each in its own process on its own fresh database of 100,000 links (1%
+// active), the bench's page (bench/scenarios/link-listing.ts: every field, 100 links) through GraphQL
+// (POST JSON with variables) and through REST, API key auth, `perRound` requests at 4 connections.
+// Rounds alternate A B, B A, ... Reports server CPU ms (utime + stime from /proc/<pid>/stat) per
+// request for each face, and GraphQL/REST. Throughput is not judged here (the machine is shared).
+//   node bench/micro/graphql-list-ab.ts <treeA> <treeB> [perRound=1500] [rounds=6] [nodeFlagsB]
+import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startChildServer, type ChildServer } from '../lib/child-server.ts';
+import { createBenchDatabase, type BenchDatabase } from '../lib/database.ts';
+import { requestJson } from '../lib/http-client.ts';
+import { probe, type LoadRequest } from '../lib/load.ts';
+import { seedLinks } from '../lib/seed-links.ts';
+
+const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<any>;
+const GRAPHQL_PAGE =
+  'query Links($ws: ID!, $cursor: String) { intakeLinks(workspaceId: $ws, cursor: $cursor) { id workspaceId customerSlug displayName uploadUrl linkToken status createdAt expiresAt revokedAt maxUploads uploadCount lastUploadAt } }';
+
+const trees = { A: path.resolve(process.argv[2] ?? '.'), B: path.resolve(process.argv[3] ?? '.') };
+const perRound = Number(process.argv[4] ?? 1500);
+const rounds = Number(process.argv[5] ?? 6);
+const nodeFlagsB = process.argv[6] ? process.argv[6].split(' ') : [];
+const CONNECTIONS = 4;
+
+const cpuMs = async (pid: number) => {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+};
+
+async function drive(request: LoadRequest, amount: number): Promise<void> {
+  const result = await autocannon({ url: request.url, method: request.method ?? 'GET', headers: request.headers, body: request.body, connections: CONNECTIONS, amount });
+  const failed = result.errors + result.timeouts + result.non2xx;
+  if (failed > 0) throw new Error(`${request.url}: ${failed} of ${result.requests.total} failed`);
+}
+
+interface Side { name: string; dir: string; db: BenchDatabase; server: ChildServer; graphql: LoadRequest; rest: LoadRequest }
+const sides: Side[] = [];
+try {
+  for (const [name, root] of Object.entries(trees)) {
+    const dir = await mkdtemp(path.join(tmpdir(), `gql-ab-${name}-`));
+    const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
+    const adminToken = 'a'.repeat(40);
+    const server = await startChildServer({
+      name, cwd: root, args: [...(name === 'B' ? nodeFlagsB : []), path.join(root, 'dist', 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
+      env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: dir, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
+        RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
+    });
+    const ws = await requestJson(server.url, 'POST', '/v1/workspaces', adminToken, { name: 'Listing practice' });
+    if (ws.status !== 201) throw new Error(`create workspace: ${ws.status} ${ws.text}`);
+    await seedLinks(db.url, ws.json.id, 100_000);
+    const headers = { authorization: `Bearer ${ws.json.api_key}` };
+    const side: Side = {
+      name, dir, db, server,
+      graphql: { url: `${server.url}/graphql`, method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ query: GRAPHQL_PAGE, variables: { ws: ws.json.id } }) },
+      rest: { url: `${server.url}/v1/${ws.json.id}/intake/links`, headers },
+    };
+    const page = (await probe(side.graphql)) as any;
+    if (page.errors || page.data.intakeLinks.length !== 100) throw new Error(`${name}: unexpected GraphQL page ${JSON.stringify(page).slice(0, 300)}`);
+    sides.push(side);
+    await drive(side.graphql, 300); // warm-up, unmeasured
+    await drive(side.rest, 300);
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const side of round % 2 ? [...sides].reverse() : sides) {
+      const figures: Record<string, number> = {};
+      for (const face of ['graphql', 'rest'] as const) {
+        const before = await cpuMs(side.server.pid);
+        await drive(side[face], perRound);
+        figures[face] = ((await cpuMs(side.server.pid)) - before) / perRound;
+      }
+      console.log(JSON.stringify({ round, side: side.name, graphqlCpuMs: +figures['graphql']!.toFixed(3), restCpuMs: +figures['rest']!.toFixed(3), restOverGraphql: +(figures['rest']! / figures['graphql']!).toFixed(2) }));
+    }
+  }
+} finally {
+  for (const side of sides) { await side.server.stop(); await side.db.drop(); await rm(side.dir, { recursive: true, force: true }); }
+}
