@@ -17,7 +17,8 @@ import { baselineTarget, productTarget, uploadOnce } from './lib/uploader.ts';
 import { evaluateGoals } from './report/goals.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import type { BenchResults } from './report/results.ts';
-import { runContention } from './scenarios/contention.ts';
+import { CONTENTION_HIGH_LIMIT, runContention } from './scenarios/contention.ts';
+import { runGcsThroughput } from './scenarios/gcs-throughput.ts';
 import { runDownload } from './scenarios/download.ts';
 import { runLinkListing } from './scenarios/link-listing.ts';
 import { runStartup } from './scenarios/startup.ts';
@@ -86,18 +87,19 @@ try {
     await rm(baselineDir, { recursive: true, force: true });
     await mkdir(baselineDir, { recursive: true });
   };
-  const target = productTarget(product.url, link.linkToken);
-  const upload = await runUploadThroughput(target, baselineTarget(uploadBaseline.url), rounds, clearStorage, log, quick);
+  const target = { ...productTarget(product.url, link.linkToken), cpuMs: () => product.cpuMs() };
+  const baseTarget = { ...baselineTarget(uploadBaseline.url), cpuMs: () => uploadBaseline.cpuMs() };
+  const upload = await runUploadThroughput(target, baseTarget, rounds, clearStorage, log, quick);
   await uploadBaseline.stop();
 
   // tus: @tus/server + @tus/file-store against our tus route and our raw route, the same file each.
   const tusBaseline = await startTusBaseline(baselineDir);
   cleanups.push(() => tusBaseline.stop());
-  const tusTargets = [
-    { label: 'tus-baseline' as const, baseUrl: tusBaseline.url, creationPath: '/files' },
-    { label: 'product-tus' as const, baseUrl: product.url, creationPath: `/upload/${link.linkToken}/tus` },
-  ];
-  const tus = await runTusThroughput(tusTargets, target, (quick ? 32 : 100) * MIB, rounds, log);
+  const tusTargets = {
+    baseline: { label: 'tus-baseline' as const, baseUrl: tusBaseline.url, creationPath: '/files' },
+    product: { label: 'product-tus' as const, baseUrl: product.url, creationPath: `/upload/${link.linkToken}/tus` },
+  };
+  const tus = await runTusThroughput(tusTargets, target, (quick ? 32 : 100) * MIB, quick ? 1 : Math.min(rounds, 5), clearStorage, log);
   await tusBaseline.stop();
   await clearStorage();
 
@@ -112,8 +114,22 @@ try {
     await downloadBaseline.stop();
   }
 
-  const contention = await runContention(product, link, db.url, quick ? 1 : 3);
-  log(`contention: ${contention.uploads} concurrent uploads to one link, ${contention.acceptedPerSecond.median.toFixed(0)} accepted/s, lost ${contention.lost}`);
+  // A second product on the same database with the shared PostgreSQL rate-limit store on and every
+  // limit far above what the scenario sends: the store is consulted on every request, nothing refused.
+  const high = String(CONTENTION_HIGH_LIMIT);
+  const storeProduct = await startProduct({
+    ...settings,
+    dataDir: path.join(workRoot, 'product-pgstore'),
+    env: { RATE_LIMIT_STORE: 'postgres', RATE_LIMIT_UPLOADS_PER_MINUTE: high, RATE_LIMIT_PUBLIC_PER_MINUTE: high, RATE_LIMIT_API_PER_MINUTE: high },
+  });
+  cleanups.push(() => storeProduct.stop());
+  const storeLink = await createLink(storeProduct, adminToken);
+  const contention = await runContention({ server: product, ws: link }, { server: storeProduct, ws: storeLink }, db.url, quick ? 1 : 3);
+  await storeProduct.stop();
+  log(
+    `contention: ${contention.uploads} concurrent uploads to one link, ${contention.acceptedPerSecond.product.median.toFixed(0)} accepted/s limits off, ` +
+      `${contention.acceptedPerSecond.baseline.median.toFixed(0)} accepted/s PostgreSQL store on, lost ${contention.lost}`,
+  );
   await clearStorage();
 
   const listBaseline = await startListBaseline(db.url);
@@ -124,12 +140,14 @@ try {
 
   const webhooks = await runWebhooks(settings, webhookOptions, log);
 
+  const gcs = await runGcsThroughput(settings, quick ? 1 : 3, quick, log);
+
   const startup = await runStartup(settings, quick ? 1 : 5);
-  log(`start-up to /readyz with an existing database: ${startup.ms.median.toFixed(0)} ms`);
+  log(`start-up to /readyz with an existing database: ${startup.paths.plain} ${startup.ms.product.median.toFixed(0)} ms, ${startup.paths.docker} ${startup.ms.baseline.median.toFixed(0)} ms`);
 
   const memory = quick ? undefined : await runMemory(settings, workRoot, rounds, log);
 
-  const goals = evaluateGoals(upload, memory, links);
+  const goals = evaluateGoals(upload, memory, links, tus, contention);
   let profile;
   if (!quick && (values.profile || !goals.upload.met)) {
     log(values.profile ? 'profiling the upload path (--profile)' : 'an upload ratio misses the goal: profiling the upload path');
@@ -150,6 +168,7 @@ try {
     contention,
     links,
     startup,
+    gcs,
     profile,
     webhooks,
     goals,
@@ -158,7 +177,8 @@ try {
   const resultsFile = path.join(REPO_ROOT, 'bench', 'results', `${stamp}.json`);
   await writeFile(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(path.join(REPO_ROOT, 'BENCHMARKS.md'), renderMarkdown(results, path.relative(REPO_ROOT, resultsFile)));
-  log(`wrote ${path.relative(REPO_ROOT, resultsFile)} and BENCHMARKS.md (${results.durationSeconds} s)`);
+  const total = Math.round((performance.now() - started) / 1000);
+  log(`wrote ${path.relative(REPO_ROOT, resultsFile)} and BENCHMARKS.md; total time ${Math.floor(total / 60)} min ${total % 60} s (${total} s)`);
 } finally {
   await cleanUp();
 }

@@ -11,6 +11,8 @@ export interface ChildServer {
   pid: number;
   /** Peak resident set size so far (VmHWM), in bytes. */
   peakRssBytes(): Promise<number>;
+  /** CPU time (user + system, all threads) the process used so far, in ms, from /proc/<pid>/stat. */
+  cpuMs(): Promise<number>;
   /** The end of its stdout and stderr, for error messages. */
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it exited. */
@@ -59,6 +61,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     url,
     pid: child.pid as number,
     peakRssBytes: () => peakRss(child),
+    cpuMs: () => processCpuMs(child.pid as number),
     output: () => output,
     async stop(graceMs = 30_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -75,6 +78,19 @@ async function peakRss(child: ChildProcess): Promise<number> {
   const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
   if (!kb) throw new Error(`no VmHWM in /proc/${child.pid}/status`);
   return Number(kb) * 1024;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+export async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`unreadable /proc/${pid}/stat`);
+  return ((utime + stime) * 1000) / CLOCK_TICKS;
 }
 
 async function answers200(url: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { alternate, summarizePaired, type PairedRound, type PairedSummary } from
 import { seedLinks, type SeedResult } from '../lib/seed-links.ts';
 import type { ChildServer } from '../lib/child-server.ts';
 import pg from 'pg';
+import { diagnoseListing, type ListingDiagnosis } from './listing-diagnosis.ts';
 
 // The link list of one workspace holding `count` links, 1% active (bench/lib/seed-links.ts), under
 // autocannon: the product against bench/baselines/list-server.ts (bare express + pg, the same SQL),
@@ -31,6 +32,8 @@ export interface ListingResult {
   graphql: LoadComparison[];
   /** The active-only page before and after the partial index, and the include_expired page. */
   plans: ExplainFigure[];
+  /** Per-request server CPU and database work at the latency load (absent in older results). */
+  diagnosis?: ListingDiagnosis;
 }
 
 const GRAPHQL_PAGE =
@@ -97,8 +100,21 @@ export async function runLinkListing(
   };
   const graphql = await measure('active only (default)', graphqlRequest, { url: product.url + path, headers }, 'GraphQL', 'REST');
 
+  const diagnosis = await diagnoseListing(
+    [
+      { side: 'product REST', server: product, request: { url: product.url + path, headers } },
+      { side: 'baseline', server: baseline, request: { url: baseline.url + path, headers } },
+      { side: 'product GraphQL', server: product, request: graphqlRequest },
+    ],
+    databaseUrl,
+    LATENCY_CONNECTIONS,
+    options.seconds,
+  );
+  for (const d of diagnosis.sides) {
+    log(`list diagnosis ${d.side}: p99 ${d.load.p99Ms} ms, CPU ${d.cpuMsPerRequest.toFixed(2)} ms/req, commits ${d.commitsPerRequest.toFixed(2)}/req, api_keys updates ${d.apiKeyUpdatesPerRequest.toFixed(3)}/req`);
+  }
   const plans = await listingPlans(databaseUrl, workspaceId, deepCursor);
-  return { seed, seconds: options.seconds, rest, graphql, plans };
+  return { seed, seconds: options.seconds, rest, graphql, plans, diagnosis };
 }
 
 async function activeLinkAt(databaseUrl: string, workspaceId: string, offset: number): Promise<string> {
