@@ -5,7 +5,7 @@
 //   --quick      a smoke run: one round, 1 MB uploads only, 100,000 links, short load runs; no
 //                download, memory or profile (their sections say "not measured")
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,7 +40,7 @@ const { values } = parseArgs({
 const quick = values.quick;
 const rounds = Number(values.rounds ?? (quick ? '1' : '7'));
 // Load runs are long (seconds each) and many: fewer rounds than the upload batches.
-const listing = quick ? { count: 100_000, rounds: 1, seconds: 2 } : { count: 1_000_000, rounds: Math.min(rounds, 3), seconds: 6 };
+const listing = quick ? { count: 100_000, rounds: 1, seconds: 2, settleMs: 1500 } : { count: 1_000_000, rounds: Math.min(rounds, 3), seconds: 5 };
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a positive whole number');
 
 const started = performance.now();
@@ -134,7 +134,30 @@ try {
 
   const listBaseline = await startListBaseline(db.url);
   cleanups.push(() => listBaseline.stop());
-  const links = await runLinkListing(product, listBaseline, adminToken, db.url, listing, log);
+  const startTraced = async () => {
+    // --trace-gc for its GC pauses, and the statement counter of bench/micro (every pg query, dumped on SIGUSR2).
+    const dataDir = path.join(workRoot, 'product-gc');
+    const preload = path.join(REPO_ROOT, 'bench', 'micro', 'count-queries.preload.mjs');
+    const tracedProduct = await startProduct({ ...settings, dataDir, nodeFlags: ['--trace-gc', '--import', preload] });
+    cleanups.push(() => tracedProduct.stop());
+    const tracedBaseline = await startListBaseline(db.url, ['--trace-gc']);
+    cleanups.push(() => tracedBaseline.stop());
+    const statements = async (): Promise<string[]> => {
+      const file = path.join(dataDir, 'queries.json');
+      await rm(file, { force: true });
+      process.kill(tracedProduct.pid, 'SIGUSR2');
+      for (let i = 0; i < 50; i++) {
+        try {
+          return JSON.parse(await readFile(file, 'utf8')) as string[];
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+      throw new Error('the traced product wrote no queries.json');
+    };
+    return { product: tracedProduct, baseline: tracedBaseline, statements };
+  };
+  const links = await runLinkListing(product, listBaseline, adminToken, db.url, listing, log, startTraced);
   await listBaseline.stop();
   await product.stop();
 

@@ -75,11 +75,11 @@ export function startUploadBaseline(dir: string, nodeFlags: string[] = []): Prom
  * bench/baselines/list-server.ts (express + pg) on the product's database. Run as .ts from the repo
  * (it needs express and pg from node_modules); memory is not compared for it.
  */
-export function startListBaseline(databaseUrl: string): Promise<ChildServer> {
+export function startListBaseline(databaseUrl: string, nodeFlags: string[] = []): Promise<ChildServer> {
   return startChildServer({
     name: 'list-baseline',
     cwd: REPO_ROOT,
-    args: [path.join(BENCH, 'baselines', 'list-server.ts')],
+    args: [...nodeFlags, path.join(BENCH, 'baselines', 'list-server.ts')],
     env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     readyPath: '/healthz',
   });

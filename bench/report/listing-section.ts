@@ -32,11 +32,15 @@ export function listingMethod(r: BenchResults): string[] {
       'alternating rounds as `node dist/main.js` (docs/deploy.md) and as `node --enable-source-maps dist/main.js` (the Dockerfile\'s CMD); ' +
       'time from the spawn to the first 200 from `/readyz`, probed every 10 ms. Neither compiles at boot: `npm start` runs the TypeScript ' +
       'build first (a development convenience, not the production path, not measured).',
-    '- **Where REST\'s p99 goes.** After the comparisons, one more run per side at the latency load (the active-only default page, ' +
-      `${LATENCY_CONNECTIONS} connections, ${l.seconds} s): the server process\'s CPU per request (/proc/<pid>/stat) and the database\'s work per ` +
-      'request from `pg_stat_database` (commits, rows inserted + updated + deleted, blocks read) and `pg_stat_user_tables` (updates of ' +
-      '`api_keys`, i.e. `last_used_at`), read 1.5 s after each run (PostgreSQL publishes statistics about once a second). Database ' +
-      'counters include the product\'s background work (pg-boss) over the run.',
+    '- **Where REST\'s p99 goes.** After the comparisons, a fresh product and a fresh list baseline, both started with `--trace-gc` ' +
+      '(V8 prints every pause; the bench sums them from stdout), a 1 s warm-up each, then one run per side at the latency load (the ' +
+      `active-only default page, ${LATENCY_CONNECTIONS} connections, ${l.seconds} s; GraphQL on the same product last): the server process\'s CPU per request ` +
+      '(/proc/<pid>/stat), its GC pauses, and the database\'s work per request from `pg_stat_database` (commits, rows inserted + ' +
+      'updated + deleted, blocks read) and `pg_stat_user_tables` (updates of `api_keys`, i.e. `last_used_at`), each reading taken ' +
+      `${((l.diagnosis?.settleMs ?? 10_500) / 1000).toFixed(1)} s after the load (a backend publishes its statistics at most once a second and the rest 10 s after it goes idle). ' +
+      'The traced product also preloads the statement counter of `bench/micro/count-queries.preload.mjs`, so its statements per ' +
+      'request are counted exactly (the baseline sends 2: the key lookup and the page). ' +
+      'Database counters include the product\'s background work (pg-boss) over the run.',
   ];
 }
 
@@ -93,7 +97,7 @@ export function renderListing(r: BenchResults): string[] {
     ),
     '',
     `Accepted per second, rate limits off: ${range(r.contention.acceptedPerSecond.product, f0)}; PostgreSQL store on: ` +
-      `${range(r.contention.acceptedPerSecond.baseline, f0)}; ratio store on / off ${range(r.contention.acceptedPerSecond.ratio, f2)}; lost: ${r.contention.lost}.`,
+      `${range(r.contention.acceptedPerSecond.baseline, f0)}; ratio limits off / store on ${range(r.contention.acceptedPerSecond.ratio, f2)}; lost: ${r.contention.lost}.`,
     '',
     '## 6. Start-up (spawn → first 200 from /readyz, existing database)',
     '',
@@ -115,14 +119,18 @@ function renderDiagnosis(r: BenchResults): string[] {
   return [
     `### Where REST's p99 goes (${d.connections} connections, the active-only default page, one ${d.seconds} s run per side)`,
     '',
+    ...(d.settleMs !== undefined && d.settleMs < 10_000 ? [`(Readings ${d.settleMs} ms after each run in this smoke run: the database counters undercount.)`, ''] : []),
     table(
-      ['Side', 'req/s', 'p50 ms', 'p99 ms', 'Server CPU ms/request', 'Commits/request', 'Rows written/request', 'api_keys updates/request', 'Blocks read/request'],
+      ['Side', 'req/s', 'p50 ms', 'p99 ms', 'Server CPU ms/request', 'GC pauses', 'GC ms/request', 'GC ms per s of load', 'Commits/request', 'Rows written/request', 'api_keys updates/request', 'Blocks read/request'],
       d.sides.map((s) => [
         s.side,
         f0(s.load.requestsPerSecond),
         String(s.load.p50Ms),
         String(s.load.p99Ms),
         f2(s.cpuMsPerRequest),
+        String(s.gcPauses),
+        s.gcMsPerRequest.toFixed(3),
+        f1(s.gcMsPerSecond),
         f2(s.commitsPerRequest),
         f2(s.rowsWrittenPerRequest),
         s.apiKeyUpdatesPerRequest.toFixed(3),
@@ -130,6 +138,11 @@ function renderDiagnosis(r: BenchResults): string[] {
       ]),
     ),
     '',
+    ...d.sides.flatMap((s) =>
+      s.statementsPerRequest
+        ? [`Statements the ${s.side} side sent per request (pg queries counted by [\`bench/micro/count-queries.preload.mjs\`](bench/micro/count-queries.preload.mjs), literals as ?):`, '', ...s.statementsPerRequest.map((st) => `- ${st.perRequest.toFixed(2)} × \`${st.statement.replace(/`/g, "'")}\``), '']
+        : [],
+    ),
     'Server CPU per request is the Node process alone; with 2 cores shared by the server, PostgreSQL and the load generator, a request ' +
       'that costs more CPU waits longer behind the others, which is where a p99 gap shows first. Commits and rows written per request show ' +
       'whether a read does a write (an `api_keys.last_used_at` update shows as api_keys updates ≈ 1 per request, or ≈ 0 when it is ' +

@@ -58,7 +58,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       `A round is a batch: ${r.upload.map((u) => `${u.case.name}: ${u.case.clients} × ${u.case.perClient} files`).join('; ')}. ` +
       '1 MB = 1 MiB here, so 100 MB is exactly the accepted maximum (104,857,600 bytes). Before the rounds, each server must ' +
       `return the SHA-256 the client computed for a 3 MiB + 7 B${r.quick ? '' : ' and a 100 MiB'} body, then gets an untimed warm-up of ` +
-      `${mib((r.quick ? QUICK_WARMUP : WARMUP).reduce((sum, [size, clients, perClient]) => sum + size * clients * perClient, 0) / 1024)} GiB ` +
+      `${f2((r.quick ? QUICK_WARMUP : WARMUP).reduce((sum, [size, clients, perClient]) => sum + size * clients * perClient, 0) / 1024 ** 3)} GiB ` +
       '(a fresh product process checks bytes in slower code for its first few hundred MB; the rounds measure the steady state, the ' +
       'profiles below the fresh state). Both sides\' stored files are removed (untimed) before every batch: on this machine, ' +
       'gigabytes written in a row fill the page cache and slow later writes, which would favour whichever case runs late.',
