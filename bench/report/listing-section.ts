@@ -37,7 +37,7 @@ export function listingMethod(r: BenchResults): string[] {
       `active-only default page, ${LATENCY_CONNECTIONS} connections, ${l.seconds} s; GraphQL on the same product last): the server process\'s CPU per request ` +
       '(/proc/<pid>/stat), its GC pauses, and the database\'s work per request from `pg_stat_database` (commits, rows inserted + ' +
       'updated + deleted, blocks read) and `pg_stat_user_tables` (updates of `api_keys`, i.e. `last_used_at`), each reading taken ' +
-      `${((l.diagnosis?.settleMs ?? 10_500) / 1000).toFixed(1)} s after the load (a backend publishes its statistics at most once a second and the rest 10 s after it goes idle). ' +
+      `${((l.diagnosis?.settleMs ?? 10_500) / 1000).toFixed(1)} s after the load (a backend publishes its statistics at most once a second and the rest 10 s after it goes idle). ` +
       'The traced product also preloads the statement counter of `bench/micro/count-queries.preload.mjs`, so its statements per ' +
       'request are counted exactly (the baseline sends 2: the key lookup and the page). ' +
       'Database counters include the product\'s background work (pg-boss) over the run.',
