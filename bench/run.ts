@@ -46,6 +46,19 @@ if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`[bench +${((performance.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
 const cleanups: (() => Promise<unknown>)[] = [];
+// A later scenario that throws (e.g. the product answering 503 on an overloaded machine) is recorded
+// here and reported, rather than losing the whole run's figures.
+const failures: { scenario: string; error: string }[] = [];
+async function attempt<T>(scenario: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);
+    log(`${scenario} failed: ${message}`);
+    failures.push({ scenario, error: message });
+    return undefined;
+  }
+}
 const cleanUp = async () => {
   for (const step of cleanups.splice(0).reverse()) await step().catch((error: unknown) => log(`clean-up step failed: ${String(error)}`));
 };
@@ -161,21 +174,21 @@ try {
   await listBaseline.stop();
   await product.stop();
 
-  const webhooks = await runWebhooks(settings, webhookOptions, log);
+  const webhooks = await attempt('webhooks', () => runWebhooks(settings, webhookOptions, log));
 
-  const gcs = await runGcsThroughput(settings, quick ? 1 : 3, quick, log);
+  const gcs = await attempt('GCS', () => runGcsThroughput(settings, quick ? 1 : 3, quick, log));
 
   const startup = await runStartup(settings, quick ? 1 : 5);
   log(`start-up to /readyz with an existing database: ${startup.paths.plain} ${startup.ms.product.median.toFixed(0)} ms, ${startup.paths.docker} ${startup.ms.baseline.median.toFixed(0)} ms`);
 
-  const memory = quick ? undefined : await runMemory(settings, workRoot, rounds, log);
+  const memory = quick ? undefined : await attempt('memory', () => runMemory(settings, workRoot, Math.min(rounds, 5), log));
 
   const goals = evaluateGoals(upload, memory, links, tus, contention);
   let profile;
   if (!quick && (values.profile || !goals.upload.met)) {
     log(values.profile ? 'profiling the upload path (--profile)' : 'an upload ratio misses the goal: profiling the upload path');
-    profile = await runUploadProfile(settings, workRoot);
-    for (const server of profile.servers) log(`profile ${server.label}: 3 x 100 MB in ${server.large.wallMs.toFixed(0)} ms, main thread busy ${server.large.busyMs.toFixed(0)} ms`);
+    profile = await attempt('profile', () => runUploadProfile(settings, workRoot));
+    for (const server of profile?.servers ?? []) log(`profile ${server.label}: 3 x 100 MB in ${server.large.wallMs.toFixed(0)} ms, main thread busy ${server.large.busyMs.toFixed(0)} ms`);
   }
 
   const results: BenchResults = {
@@ -195,6 +208,7 @@ try {
     profile,
     webhooks,
     goals,
+    failures,
   };
   const stamp = machine.date.replace(/[:.]/g, '-');
   const resultsFile = path.join(REPO_ROOT, 'bench', 'results', `${stamp}.json`);

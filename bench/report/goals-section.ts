@@ -69,5 +69,6 @@ export function renderGoals(r: BenchResults): string[] {
     ],
     ...webhookGoalRows(r),
   ];
-  return ['## Goals', '', table(['Goal', 'Measured', 'Verdict'], rows), '', VERDICT_RULES, ''];
+  const failed = (r.failures ?? []).map((f) => `- **${f.scenario} failed in this run:** ${f.error.replace(/\|/g, '\\|')}`);
+  return ['## Goals', '', table(['Goal', 'Measured', 'Verdict'], rows), '', VERDICT_RULES, '', ...(failed.length ? [...failed, ''] : [])];
 }

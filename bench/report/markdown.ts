@@ -50,7 +50,9 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     '- **Client.** The bench process itself, with `node:http`, a fresh connection per request, the size announced in ' +
       '`Content-Length`. Bodies are CSV generated as they are sent (a ~1 MiB block of rows repeated in 64 KiB views, never a whole ' +
       'file in memory); each upload starts with a row holding a random UUID, so **every upload has unique content** (no duplicates).',
-    `- **Rounds.** Each scenario runs one untimed warm-up per side, then ${r.rounds} timed rounds; in each round the product and the ` +
+    `- **Rounds.** Each scenario runs one untimed warm-up per side, then timed rounds (uploads and download ${r.rounds}; ` +
+      `tus ${r.tus?.comparisons[0]?.rounds.length ?? 0}; memory ${r.memory?.rounds.length ?? 0}; contention ${r.contention.rounds.length}; ` +
+      `GCS ${r.gcs?.ran ? (r.gcs.cases[0]?.rounds.length ?? 0) : 0}; link list ${r.links.rest[0]?.rounds.length ?? 0}; start-up ${r.startup.rounds.length}); in each round the product and the ` +
       'baseline run back to back, and which goes first alternates (P B, B P, …), so a slow spell of the shared 2-core machine ' +
       'falls on both. Figures are the median and the range (min–max) over the rounds; **ratios are product / baseline per round**, ' +
       'then the median and range of those ratios.',

@@ -33,4 +33,6 @@ export interface BenchResults {
   /** Absent in results written before the webhook scenario existed. */
   webhooks?: WebhookResult | undefined;
   goals: Goals;
+  /** Scenarios that threw; their sections say "not measured" (absent in older results). */
+  failures?: { scenario: string; error: string }[];
 }
