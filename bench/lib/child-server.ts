@@ -11,8 +11,12 @@ export interface ChildServer {
   pid: number;
   /** Peak resident set size so far (VmHWM), in bytes. */
   peakRssBytes(): Promise<number>;
+  /** CPU time (user + system, all threads) the process used so far, in ms, from /proc/<pid>/stat. */
+  cpuMs(): Promise<number>;
   /** The end of its stdout and stderr, for error messages. */
   output(): string;
+  /** Garbage-collection pauses so far, when started with --trace-gc (parsed from its stdout). */
+  gc(): { count: number; ms: number } | undefined;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -41,6 +45,8 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
+  const gc = options.args.includes('--trace-gc') ? gcCounter() : undefined;
+  if (gc) child.stdout?.on('data', gc.feed);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
 
@@ -59,7 +65,9 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     url,
     pid: child.pid as number,
     peakRssBytes: () => peakRss(child),
+    cpuMs: () => processCpuMs(child.pid as number),
     output: () => output,
+    gc: () => (gc ? { count: gc.count, ms: gc.ms } : undefined),
     async stop(graceMs = 30_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -75,6 +83,42 @@ async function peakRss(child: ChildProcess): Promise<number> {
   const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
   if (!kb) throw new Error(`no VmHWM in /proc/${child.pid}/status`);
   return Number(kb) * 1024;
+}
+
+/**
+ * Sums V8's --trace-gc lines ("...: Scavenge 4.8 (5.8) -> 4.3 (6.8) MB, pooled: 0 MB, 1.29 / 0.00 ms ..."):
+ * the first figure before " / " is the pause on the main thread.
+ */
+function gcCounter() {
+  let partial = '';
+  const counter = {
+    count: 0,
+    ms: 0,
+    feed(chunk: Buffer) {
+      const lines = (partial + chunk.toString()).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const pause = /: (?:Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Mark-sweep)\b.*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
+        if (!pause) continue;
+        counter.count++;
+        counter.ms += Number(pause[1]);
+      }
+    },
+  };
+  return counter;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
+
+export async function processCpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error(`unreadable /proc/${pid}/stat`);
+  return ((utime + stime) * 1000) / CLOCK_TICKS;
 }
 
 async function answers200(url: string): Promise<boolean> {

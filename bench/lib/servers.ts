@@ -52,7 +52,7 @@ export function startProduct(settings: ProductSettings, pollMs?: number): Promis
       DATABASE_URL: settings.databaseUrl,
       DATA_DIR: settings.dataDir,
       ADMIN_TOKEN: settings.adminToken,
-      STORAGE_DRIVER: 'local',
+      STORAGE_DRIVER: 'local', // settings.env may switch it (the GCS scenario)
       RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
       RATE_LIMIT_API_PER_MINUTE: '0',
@@ -75,11 +75,11 @@ export function startUploadBaseline(dir: string, nodeFlags: string[] = []): Prom
  * bench/baselines/list-server.ts (express + pg) on the product's database. Run as .ts from the repo
  * (it needs express and pg from node_modules); memory is not compared for it.
  */
-export function startListBaseline(databaseUrl: string): Promise<ChildServer> {
+export function startListBaseline(databaseUrl: string, nodeFlags: string[] = []): Promise<ChildServer> {
   return startChildServer({
     name: 'list-baseline',
     cwd: REPO_ROOT,
-    args: [path.join(BENCH, 'baselines', 'list-server.ts')],
+    args: [...nodeFlags, path.join(BENCH, 'baselines', 'list-server.ts')],
     env: { DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     readyPath: '/healthz',
   });
@@ -88,6 +88,17 @@ export function startListBaseline(databaseUrl: string): Promise<ChildServer> {
 /** bench/baselines/tus-server.ts (@tus/server + @tus/file-store), writing into `dir`; run as .ts from the repo. */
 export function startTusBaseline(dir: string): Promise<ChildServer> {
   return startChildServer({ name: 'tus-baseline', cwd: REPO_ROOT, args: [path.join(BENCH, 'baselines', 'tus-server.ts')], env: { BENCH_DIR: dir, NODE_ENV: 'production' }, readyPath: '/' });
+}
+
+/** bench/baselines/gcs-server.ts (@google-cloud/storage into the emulator at `emulatorHost`); run as .ts from the repo. */
+export function startGcsBaseline(emulatorHost: string, bucket: string): Promise<ChildServer> {
+  return startChildServer({
+    name: 'gcs-baseline',
+    cwd: REPO_ROOT,
+    args: [path.join(BENCH, 'baselines', 'gcs-server.ts')],
+    env: { STORAGE_EMULATOR_HOST: emulatorHost, GCS_BUCKET: bucket, NODE_ENV: 'production' },
+    readyPath: '/',
+  });
 }
 
 /** bench/baselines/download-server.ts (compiled), serving files under `root`. */

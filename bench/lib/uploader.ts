@@ -9,6 +9,8 @@ export interface UploadTarget {
   baseUrl: string;
   path: string;
   headers: Record<string, string>;
+  /** The serving process's CPU time so far (ms), when the bench knows its pid (see ChildServer.cpuMs). */
+  cpuMs?: () => Promise<number>;
 }
 
 export function productTarget(baseUrl: string, linkToken: string): UploadTarget {

@@ -2,6 +2,8 @@ import type { MemoryResult } from '../scenarios/memory.ts';
 import type { ThroughputResult } from '../scenarios/upload-throughput.ts';
 import { LATENCY_CONNECTIONS, THROUGHPUT_CONNECTIONS, type ListingResult } from '../scenarios/link-listing.ts';
 import { MIB } from '../lib/stats.ts';
+import type { TusThroughputResult } from '../scenarios/tus-throughput.ts';
+import type { ContentionResult } from '../scenarios/contention.ts';
 
 /** Upload throughput: at least this share of the bare baseline's, in every case (median of the per-round ratios). */
 export const UPLOAD_GOAL = 0.85;
@@ -13,6 +15,11 @@ export const UPLOAD_GOAL = 0.85;
  */
 export const FLAT_MEMORY_MARGIN_BYTES = 10 * MIB;
 
+/** Upload 100 MB: at least the throughput of @tus/server + @tus/file-store (median of the per-round ratios). */
+export const TUS_GOAL = 1.0;
+/** Server CPU per 100 MB uploaded: at most this multiple of the bare baseline's (median of the per-round ratios). */
+export const CPU_GOAL = 1.15;
+
 /** Link list, REST: at least this share of the bare express + pg baseline's requests per second. */
 export const LIST_THROUGHPUT_GOAL = 0.9;
 /** Link list, REST: p99 at most this multiple of the baseline's. */
@@ -22,8 +29,10 @@ export const GRAPHQL_GOAL = 0.8;
 
 export interface RatioGoal {
   goal: number;
+  /** Every judged case meets the goal. */
   met: boolean;
-  cases: { name: string; ratio: number; met: boolean }[];
+  /** `judged: false` cases are reported beside the verdict but do not decide it. */
+  cases: { name: string; ratio: number; met: boolean; judged?: boolean }[];
 }
 
 export interface Goals {
@@ -34,14 +43,41 @@ export interface Goals {
   listThroughput: RatioGoal;
   listP99: RatioGoal;
   graphql: RatioGoal;
+  /** Absent in results written before the tus scenario was paired. */
+  tus?: RatioGoal;
+  /** Absent in results written before server CPU was measured, and in --quick runs (no 100 MB rounds). */
+  cpu?: RatioGoal;
+  /** Both contention runs (rate limits off; PostgreSQL store on): none lost. */
+  contention?: { met: boolean; lost: number };
 }
 
-function ratioGoal(goal: number, cases: { name: string; ratio: number }[], atMost = false): RatioGoal {
+function ratioGoal(goal: number, cases: { name: string; ratio: number; judged?: boolean }[], atMost = false): RatioGoal {
   const judged = cases.map((c) => ({ ...c, met: atMost ? c.ratio <= goal : c.ratio >= goal }));
-  return { goal, met: judged.every((c) => c.met), cases: judged };
+  return { goal, met: judged.filter((c) => c.judged !== false).every((c) => c.met), cases: judged };
 }
 
-export function evaluateGoals(upload: ThroughputResult[], memory: MemoryResult | undefined, links: ListingResult): Goals {
+/**
+ * The tus goal judges every product route that uploads 100 MB: the raw route (API clients) and the
+ * tus route, which is what the upload page uses above 8 MiB (in 8 MiB PATCHes), each against the
+ * tus baseline sending the same PATCHes.
+ */
+function tusGoal(tus: TusThroughputResult): RatioGoal {
+  return ratioGoal(TUS_GOAL, tus.comparisons.map((c) => ({ name: c.name, ratio: c.summary.ratio.median })));
+}
+
+function cpuGoal(upload: ThroughputResult[]): RatioGoal | undefined {
+  const cases = upload.filter((u) => u.case.sizeBytes === 100 * MIB && u.cpu);
+  if (cases.length === 0) return undefined;
+  return ratioGoal(CPU_GOAL, cases.map((u) => ({ name: u.case.name, ratio: (u.cpu as NonNullable<ThroughputResult['cpu']>).ratio.median })), true);
+}
+
+export function evaluateGoals(
+  upload: ThroughputResult[],
+  memory: MemoryResult | undefined,
+  links: ListingResult,
+  tus: TusThroughputResult,
+  contention: ContentionResult,
+): Goals {
   const at = (connections: number) => links.rest.filter((c) => c.connections === connections);
   const listing = {
     listThroughput: ratioGoal(LIST_THROUGHPUT_GOAL, at(THROUGHPUT_CONNECTIONS).map((c) => ({ name: c.name, ratio: c.requestsPerSecond.ratio.median }))),
@@ -51,8 +87,15 @@ export function evaluateGoals(upload: ThroughputResult[], memory: MemoryResult |
       links.graphql.filter((c) => c.connections === THROUGHPUT_CONNECTIONS).map((c) => ({ name: c.name, ratio: c.requestsPerSecond.ratio.median })),
     ),
   };
-  if (!memory) return { upload: uploadGoal(upload), memory: undefined, ...listing };
-  return { upload: uploadGoal(upload), memory: memoryGoal(memory), ...listing };
+  const cpu = cpuGoal(upload);
+  return {
+    upload: uploadGoal(upload),
+    memory: memory ? memoryGoal(memory) : undefined,
+    ...listing,
+    tus: tusGoal(tus),
+    ...(cpu ? { cpu } : {}),
+    contention: { met: contention.lost === 0, lost: contention.lost },
+  };
 }
 
 function uploadGoal(upload: ThroughputResult[]): RatioGoal {

@@ -1,8 +1,10 @@
-import { FLAT_MEMORY_MARGIN_BYTES, UPLOAD_GOAL } from './goals.ts';
-import { f1, f2, mib, range, signedMib, table, yes } from './format.ts';
+import { CPU_GOAL, TUS_GOAL, UPLOAD_GOAL } from './goals.ts';
+import { f0, f1, f2, mib, range, signedMib, table } from './format.ts';
+import { renderGoals } from './goals-section.ts';
+import { renderGcs } from './gcs-section.ts';
 import { renderProfile } from './profile-section.ts';
-import { listingGoalRows, listingMethod, renderListing } from './listing-section.ts';
-import { renderWebhooks, webhookGoalRows } from './webhook-section.ts';
+import { listingMethod, renderListing } from './listing-section.ts';
+import { renderWebhooks } from './webhook-section.ts';
 import { renderRaw } from './raw-section.ts';
 import type { BenchResults } from './results.ts';
 import { SMALL_WARMUP } from '../scenarios/memory.ts';
@@ -33,30 +35,12 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       ['Revision', r.revision],
     ]),
     '',
-    '## Goals',
-    '',
-    table(['Goal', 'Measured', 'Verdict'], [
-      [
-        `Upload throughput ≥ ${UPLOAD_GOAL}× the bare baseline, every size and concurrency`,
-        r.goals.upload.cases.map((c) => `${c.name}: ${f2(c.ratio)}×`).join('<br>'),
-        yes(r.goals.upload.met),
-      ],
-      [
-        `Memory flat with file size: 1 MB → 100 MB raises peak RSS by no more than the bare baseline's rise + ${mib(FLAT_MEMORY_MARGIN_BYTES)} MiB`,
-        r.goals.memory
-          ? `${signedMib(r.goals.memory.growth100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth100MB)} MiB); ` +
-            `with 4 concurrent 100 MB: ${signedMib(r.goals.memory.growth4x100MB)} MiB (baseline ${signedMib(r.goals.memory.baselineGrowth4x100MB)} MiB)`
-          : 'not measured (--quick)',
-        r.goals.memory ? yes(r.goals.memory.met) : '—',
-      ],
-      ...listingGoalRows(r),
-      ...webhookGoalRows(r),
-    ]),
-    '',
+    ...renderGoals(r),
     '## Method',
     '',
     '- **Servers.** The product is the built server, `node dist/main.js`, in its own process: `NODE_ENV=production`, `LOG_LEVEL=warn`, ' +
-      'local storage under a temporary `DATA_DIR`, both rate limits `0`, the orphan sweep off, and a fresh PostgreSQL database on ' +
+      'local storage under a temporary `DATA_DIR`, all three rate limits `0` (`RATE_LIMIT_UPLOADS_PER_MINUTE`, `RATE_LIMIT_PUBLIC_PER_MINUTE`, ' +
+      '`RATE_LIMIT_API_PER_MINUTE`: a full run\'s load would otherwise be refused with 429s; the contention scenario measures the shared store on), the orphan sweep off, and a fresh PostgreSQL database on ' +
       '127.0.0.1:5432 created for the run (migrated by the server at start) and dropped at the end. Uploads go to one link ' +
       '(`max_uploads` 10,000) as `text/csv`, so every byte also passes the CSV text check. The baselines are ' +
       '[`bench/baselines/upload-server.ts`](bench/baselines/upload-server.ts) (bare `node:http`: body → SHA-256 → file with ' +
@@ -66,7 +50,9 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     '- **Client.** The bench process itself, with `node:http`, a fresh connection per request, the size announced in ' +
       '`Content-Length`. Bodies are CSV generated as they are sent (a ~1 MiB block of rows repeated in 64 KiB views, never a whole ' +
       'file in memory); each upload starts with a row holding a random UUID, so **every upload has unique content** (no duplicates).',
-    `- **Rounds.** Each scenario runs one untimed warm-up per side, then ${r.rounds} timed rounds; in each round the product and the ` +
+    `- **Rounds.** Each scenario runs one untimed warm-up per side, then timed rounds (uploads and download ${r.rounds}; ` +
+      `tus ${r.tus?.comparisons[0]?.rounds.length ?? 0}; memory ${r.memory?.rounds.length ?? 0}; contention ${r.contention.rounds.length}; ` +
+      `GCS ${r.gcs?.ran ? (r.gcs.cases[0]?.rounds.length ?? 0) : 0}; link list ${r.links.rest[0]?.rounds.length ?? 0}; start-up ${r.startup.rounds.length}); in each round the product and the ` +
       'baseline run back to back, and which goes first alternates (P B, B P, …), so a slow spell of the shared 2-core machine ' +
       'falls on both. Figures are the median and the range (min–max) over the rounds; **ratios are product / baseline per round**, ' +
       'then the median and range of those ratios.',
@@ -74,10 +60,26 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       `A round is a batch: ${r.upload.map((u) => `${u.case.name}: ${u.case.clients} × ${u.case.perClient} files`).join('; ')}. ` +
       '1 MB = 1 MiB here, so 100 MB is exactly the accepted maximum (104,857,600 bytes). Before the rounds, each server must ' +
       `return the SHA-256 the client computed for a 3 MiB + 7 B${r.quick ? '' : ' and a 100 MiB'} body, then gets an untimed warm-up of ` +
-      `${mib((r.quick ? QUICK_WARMUP : WARMUP).reduce((sum, [size, clients, perClient]) => sum + size * clients * perClient, 0) / 1024)} GiB ` +
+      `${f2((r.quick ? QUICK_WARMUP : WARMUP).reduce((sum, [size, clients, perClient]) => sum + size * clients * perClient, 0) / 1024 ** 3)} GiB ` +
       '(a fresh product process checks bytes in slower code for its first few hundred MB; the rounds measure the steady state, the ' +
       'profiles below the fresh state). Both sides\' stored files are removed (untimed) before every batch: on this machine, ' +
       'gigabytes written in a row fill the page cache and slow later writes, which would favour whichever case runs late.',
+    '- **Server CPU per 100 MB**: utime + stime of the server process (all its threads) from `/proc/<pid>/stat`, read just before ' +
+      'and just after each timed upload batch, divided by the MiB the batch moved × 100; the ratio is product / baseline per round, ' +
+      'as for throughput. It counts the server process only: the product\'s PostgreSQL work (its commit) runs in PostgreSQL\'s ' +
+      'processes and is not included; the baseline has none. The goal row judges the 100 MB cases.',
+    `- **tus**: [\`bench/baselines/tus-server.ts\`](bench/baselines/tus-server.ts) is @tus/server with @tus/file-store as its README sets it up ` +
+      '(no hash, no fsync, no checks, no database). Each tus upload is a creation POST then PATCHes of the whole file (single) or of ' +
+      '8 MiB (what the upload page sends above 8 MiB); its body is built in memory before the clock starts, and the time runs from the ' +
+      'creation to the last 204. Three pairings, each with one untimed warm-up per side then alternating rounds: our raw route against ' +
+      'the baseline\'s single PATCH, our tus route against the baseline in a single PATCH, and in 8 MiB PATCHes. Both sides\' stored ' +
+      'files are removed (untimed) before every upload. All three are judged: API clients use the raw route, the upload page the tus one.',
+    '- **GCS**: the firebase-tools storage emulator (no Java; started as the tests start it, `test/services/gcs-emulator-child.cjs`), a ' +
+      'second product process with `STORAGE_DRIVER=gcs`, `GCS_BUCKET`, `STORAGE_EMULATOR_HOST` pointing at it, against ' +
+      '[`bench/baselines/gcs-server.ts`](bench/baselines/gcs-server.ts) (bare `node:http`: body → SHA-256 → ' +
+      '`bucket.file(name).createWriteStream()`, a resumable upload like the driver\'s, into the same emulator). The emulator\'s index ' +
+      'is reset (untimed) before every batch. The emulator is slow and keeps each upload in memory, so it bounds both sides; ' +
+      'the ratio is what the product adds, not a GCS speed.',
     `- **Peak memory**: VmHWM of the server process from \`/proc/<pid>/status\`. VmHWM only grows, so each round starts fresh ` +
       `processes and reads it at start, after ${SMALL_WARMUP} sequential 1 MB uploads (a fresh V8 sizes its heap over the first tens ` +
       'of MB whatever the file size; this is the small-file level), after one 100 MB upload, and after 4 concurrent 100 MB uploads.',
@@ -89,8 +91,16 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     '## 1. Upload throughput',
     '',
     table(
-      ['Case', 'Product MiB/s', 'Baseline MiB/s', 'Ratio product/baseline', `≥ ${UPLOAD_GOAL}`],
-      r.upload.map((u) => [u.case.name, range(u.summary.product, f1), range(u.summary.baseline, f1), range(u.summary.ratio, f2), u.summary.ratio.median >= UPLOAD_GOAL ? 'yes' : '**no**']),
+      ['Case', 'Product MiB/s', 'Baseline MiB/s', 'Ratio product/baseline', `≥ ${UPLOAD_GOAL}`, 'Server CPU ms per 100 MB, product / baseline', `CPU ratio (≤ ${CPU_GOAL})`],
+      r.upload.map((u) => [
+        u.case.name,
+        range(u.summary.product, f1),
+        range(u.summary.baseline, f1),
+        range(u.summary.ratio, f2),
+        u.summary.ratio.median >= UPLOAD_GOAL ? 'yes' : '**no**',
+        u.cpu ? `${range(u.cpu.product, f0)} / ${range(u.cpu.baseline, f0)}` : '—',
+        u.cpu ? range(u.cpu.ratio, f2) : '—',
+      ]),
     ),
     '',
   );
@@ -98,12 +108,17 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     out.push(
       `### tus (${r.tus.sizeBytes / 1024 / 1024} MB, one upload at a time)`,
       '',
-      '`tus-baseline` is @tus/server with @tus/file-store (no hash, no fsync, no checks); `product-tus` is our tus route (hash, fsync per PATCH, checks, stored like the raw route).',
+      '`tus-baseline` is @tus/server with @tus/file-store (no hash, no fsync, no checks); `product-tus` is our tus route (hash, fsync per PATCH, ' +
+        'checks, stored like the raw route); `product raw-route` is `POST /upload/{token}/files`. Alternating rounds per pairing.',
       '',
-      table(['Server', 'PATCHes', 'MiB/s'], r.tus.rows.map((row) => [row.server, row.patches, range(row.mibPerSecond, f1)])),
+      table(
+        ['Pairing', 'Product side', 'Product MiB/s', 'Baseline side', 'Baseline MiB/s', `Ratio (≥ ${TUS_GOAL})`],
+        r.tus.comparisons.map((c) => [c.name, c.product, range(c.summary.product, f1), c.baseline, range(c.summary.baseline, f1), range(c.summary.ratio, f2)]),
+      ),
       '',
     );
   }
+  out.push(...renderGcs(r));
   if (r.memory) {
     const memory = r.memory;
     out.push(

@@ -9,6 +9,7 @@ import type { ProfileResult } from '../scenarios/upload-profile.ts';
 import type { ThroughputResult } from '../scenarios/upload-throughput.ts';
 import type { TusThroughputResult } from '../scenarios/tus-throughput.ts';
 import type { Goals } from './goals.ts';
+import type { GcsResult } from '../scenarios/gcs-throughput.ts';
 
 /** Everything one run measured: written as bench/results/<timestamp>.json and rendered into BENCHMARKS.md. */
 export interface BenchResults {
@@ -26,8 +27,12 @@ export interface BenchResults {
   contention: ContentionResult;
   links: ListingResult;
   startup: StartupResult;
+  /** The GCS driver against a bare @google-cloud/storage write into the same emulator (absent in older results). */
+  gcs?: GcsResult;
   profile: ProfileResult | undefined;
   /** Absent in results written before the webhook scenario existed. */
   webhooks?: WebhookResult | undefined;
   goals: Goals;
+  /** Scenarios that threw; their sections say "not measured" (absent in older results). */
+  failures?: { scenario: string; error: string }[];
 }

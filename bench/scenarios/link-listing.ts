@@ -5,6 +5,7 @@ import { alternate, summarizePaired, type PairedRound, type PairedSummary } from
 import { seedLinks, type SeedResult } from '../lib/seed-links.ts';
 import type { ChildServer } from '../lib/child-server.ts';
 import pg from 'pg';
+import { diagnoseListing, type ListingDiagnosis } from './listing-diagnosis.ts';
 
 // The link list of one workspace holding `count` links, 1% active (bench/lib/seed-links.ts), under
 // autocannon: the product against bench/baselines/list-server.ts (bare express + pg, the same SQL),
@@ -31,6 +32,8 @@ export interface ListingResult {
   graphql: LoadComparison[];
   /** The active-only page before and after the partial index, and the include_expired page. */
   plans: ExplainFigure[];
+  /** Per-request server CPU and database work at the latency load (absent in older results). */
+  diagnosis?: ListingDiagnosis;
 }
 
 const GRAPHQL_PAGE =
@@ -41,8 +44,10 @@ export async function runLinkListing(
   baseline: ChildServer,
   adminToken: string,
   databaseUrl: string,
-  options: { count: number; rounds: number; seconds: number },
+  options: { count: number; rounds: number; seconds: number; settleMs?: number },
   log: (line: string) => void,
+  /** A fresh product and list baseline started with --trace-gc, for the p99 diagnosis (stopped after it). */
+  startTraced: () => Promise<{ product: ChildServer; baseline: ChildServer; statements: () => Promise<string[]> }>,
 ): Promise<ListingResult> {
   const ws = await requestJson(product.url, 'POST', '/v1/workspaces', adminToken, { name: 'Listing practice' });
   if (ws.status !== 201) throw new Error(`create workspace: ${ws.status} ${ws.text}`);
@@ -97,8 +102,33 @@ export async function runLinkListing(
   };
   const graphql = await measure('active only (default)', graphqlRequest, { url: product.url + path, headers }, 'GraphQL', 'REST');
 
+  const traced = await startTraced();
+  let diagnosis: ListingDiagnosis;
+  try {
+    diagnosis = await diagnoseListing(
+      [
+        { side: 'product REST', server: traced.product, request: { url: traced.product.url + path, headers }, statements: traced.statements },
+        { side: 'baseline', server: traced.baseline, request: { url: traced.baseline.url + path, headers } },
+        { side: 'product GraphQL', server: traced.product, request: { ...graphqlRequest, url: `${traced.product.url}/graphql` }, statements: traced.statements },
+      ],
+      databaseUrl,
+      LATENCY_CONNECTIONS,
+      options.seconds,
+      options.settleMs,
+    );
+  } finally {
+    await traced.product.stop();
+    await traced.baseline.stop();
+  }
+  for (const d of diagnosis.sides) {
+    log(
+      `list diagnosis ${d.side}: p99 ${d.load.p99Ms} ms, CPU ${d.cpuMsPerRequest.toFixed(2)} ms/req, GC ${d.gcPauses} pauses ${d.gcMsPerRequest.toFixed(3)} ms/req, ` +
+        `commits ${d.commitsPerRequest.toFixed(2)}/req, api_keys updates ${d.apiKeyUpdatesPerRequest.toFixed(3)}/req`,
+    );
+    for (const st of d.statementsPerRequest ?? []) log(`  ${st.perRequest.toFixed(2)}/req ${st.statement}`);
+  }
   const plans = await listingPlans(databaseUrl, workspaceId, deepCursor);
-  return { seed, seconds: options.seconds, rest, graphql, plans };
+  return { seed, seconds: options.seconds, rest, graphql, plans, diagnosis };
 }
 
 async function activeLinkAt(databaseUrl: string, workspaceId: string, offset: number): Promise<string> {

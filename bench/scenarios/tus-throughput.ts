@@ -1,5 +1,6 @@
 import { csvBody } from '../lib/csv-body.ts';
-import { MIB, mibPerSecond, spread, type Spread } from '../lib/stats.ts';
+import { alternate, summarizePaired, type PairedRound, type PairedSummary } from '../lib/rounds.ts';
+import { MIB, mibPerSecond } from '../lib/stats.ts';
 import { uploadOnce, type UploadTarget } from '../lib/uploader.ts';
 
 /** One tus server to upload to: its creation URL and the metadata it wants. */
@@ -9,10 +10,18 @@ export interface TusTarget {
   creationPath: string;
 }
 
+/** One pairing: a product route against the tus baseline, alternating rounds (MiB/s; ratio product / baseline). */
+export interface TusComparison {
+  name: string;
+  product: 'product-tus single' | 'product-tus 8mib' | 'product raw-route';
+  baseline: 'tus-baseline single' | 'tus-baseline 8mib';
+  rounds: PairedRound<number>[];
+  summary: PairedSummary;
+}
+
 export interface TusThroughputResult {
   sizeBytes: number;
-  /** MiB/s per (server, PATCH size): `single` sends the whole file in one PATCH, `8mib` in 8 MiB PATCHes. */
-  rows: { server: string; patches: 'single' | '8mib' | 'raw-route'; mibPerSecond: Spread }[];
+  comparisons: TusComparison[];
 }
 
 const METADATA = `filename ${Buffer.from('bench.csv').toString('base64')},filetype ${Buffer.from('text/csv').toString('base64')}`;
@@ -46,37 +55,47 @@ export async function tusUploadOnce(target: TusTarget, file: Buffer, chunkBytes:
 }
 
 /**
- * The same file over @tus/server + @tus/file-store, over our tus route (hash, fsync, checks,
- * store), in one PATCH and in 8 MiB PATCHes, and over our raw route. Each upload gets a fresh body
- * (its own SHA-256), built in memory before the clock starts.
+ * The same size over @tus/server + @tus/file-store against each product route, in alternating rounds
+ * (P B, B P, ...): our raw route and our tus route in one PATCH against the baseline in one PATCH,
+ * our tus route in 8 MiB PATCHes against the baseline in 8 MiB PATCHes. Each tus upload gets a fresh
+ * body (its own SHA-256), built in memory before the clock starts; the raw route streams its body.
+ * Both sides' stored files are removed (untimed) before every upload.
  */
 export async function runTusThroughput(
-  targets: TusTarget[],
+  targets: { baseline: TusTarget; product: TusTarget },
   raw: UploadTarget,
   sizeBytes: number,
   rounds: number,
+  clearStorage: () => Promise<void>,
   log: (line: string) => void,
 ): Promise<TusThroughputResult> {
-  const rows: TusThroughputResult['rows'] = [];
-  for (const target of targets) {
-    for (const patches of ['single', '8mib'] as const) {
-      const speeds: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        const file = await readAll(sizeBytes);
-        const started = performance.now();
-        await tusUploadOnce(target, file, patches === 'single' ? sizeBytes : 8 * MIB);
-        speeds.push(mibPerSecond(sizeBytes, performance.now() - started));
-      }
-      rows.push({ server: target.label, patches, mibPerSecond: spread(speeds) });
-    }
-  }
-  const speeds: number[] = [];
-  for (let round = 0; round < rounds; round++) {
+  const tusOnce = (target: TusTarget, chunkBytes: number) => async () => {
+    await clearStorage();
+    const file = await readAll(sizeBytes);
+    const started = performance.now();
+    await tusUploadOnce(target, file, chunkBytes);
+    return mibPerSecond(sizeBytes, performance.now() - started);
+  };
+  const rawOnce = async () => {
+    await clearStorage();
     const started = performance.now();
     await uploadOnce(raw, sizeBytes);
-    speeds.push(mibPerSecond(sizeBytes, performance.now() - started));
+    return mibPerSecond(sizeBytes, performance.now() - started);
+  };
+  const plans: [TusComparison['name'], TusComparison['product'], TusComparison['baseline'], () => Promise<number>, () => Promise<number>][] = [
+    ['raw route vs tus baseline, single PATCH', 'product raw-route', 'tus-baseline single', rawOnce, tusOnce(targets.baseline, sizeBytes)],
+    ['tus route vs tus baseline, single PATCH', 'product-tus single', 'tus-baseline single', tusOnce(targets.product, sizeBytes), tusOnce(targets.baseline, sizeBytes)],
+    ['tus route vs tus baseline, 8 MiB PATCHes', 'product-tus 8mib', 'tus-baseline 8mib', tusOnce(targets.product, 8 * MIB), tusOnce(targets.baseline, 8 * MIB)],
+  ];
+  const comparisons: TusComparison[] = [];
+  for (const [name, product, baseline, p, b] of plans) {
+    await p(); // warm-up, untimed
+    await b();
+    const paired = await alternate(rounds, p, b);
+    const summary = summarizePaired(paired, (x) => x);
+    comparisons.push({ name, product, baseline, rounds: paired, summary });
+    log(`tus ${sizeBytes / MIB} MB ${name}: product ${summary.product.median.toFixed(0)} MiB/s, baseline ${summary.baseline.median.toFixed(0)} MiB/s, ratio ${summary.ratio.median.toFixed(2)}`);
   }
-  rows.push({ server: 'product', patches: 'raw-route', mibPerSecond: spread(speeds) });
-  for (const row of rows) log(`tus ${sizeBytes / MIB} MB ${row.server} ${row.patches}: ${row.mibPerSecond.median.toFixed(0)} MiB/s`);
-  return { sizeBytes, rows };
+  await clearStorage();
+  return { sizeBytes, comparisons };
 }

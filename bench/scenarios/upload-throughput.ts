@@ -26,13 +26,20 @@ export interface BatchFigure {
   ms: number;
   bytes: number;
   mibPerSecond: number;
+  /** utime + stime of the server process over the batch (ms), from /proc/<pid>/stat; absent in older results. */
+  cpuMs?: number;
 }
+
+/** CPU ms of the server per 100 MiB uploaded in one batch. */
+export const cpuPer100MB = (f: BatchFigure) => ((f.cpuMs ?? NaN) * 100 * MIB) / f.bytes;
 
 export interface ThroughputResult {
   case: ThroughputCase;
   rounds: PairedRound<BatchFigure>[];
   /** MiB/s of each side, and the per-round ratio product / baseline (higher is better for the product). */
   summary: PairedSummary;
+  /** Server CPU ms per 100 MiB, each side, and the per-round ratio product / baseline (lower is better). */
+  cpu?: PairedSummary;
 }
 
 /** Both sides' stored files, removed before every timed batch (see runUploadThroughput). */
@@ -74,17 +81,23 @@ export async function runUploadThroughput(
   for (const c of quick ? QUICK_CASES : THROUGHPUT_CASES) {
     const batch = async (target: UploadTarget): Promise<BatchFigure> => {
       await clearStorage();
+      const cpuBefore = await target.cpuMs?.();
       const { ms, bytes } = await uploadBatch(target, c.sizeBytes, c.clients, c.perClient);
-      return { ms, bytes, mibPerSecond: mibPerSecond(bytes, ms) };
+      const cpuAfter = await target.cpuMs?.();
+      const figure: BatchFigure = { ms, bytes, mibPerSecond: mibPerSecond(bytes, ms) };
+      if (cpuBefore !== undefined && cpuAfter !== undefined) figure.cpuMs = cpuAfter - cpuBefore;
+      return figure;
     };
     await batch(product);
     await batch(baseline);
     const paired = await alternate(rounds, () => batch(product), () => batch(baseline));
     const summary = summarizePaired(paired, (f) => f.mibPerSecond);
-    results.push({ case: c, rounds: paired, summary });
+    const cpu = paired.every((r) => r.product.cpuMs !== undefined && r.baseline.cpuMs !== undefined) ? summarizePaired(paired, cpuPer100MB) : undefined;
+    results.push({ case: c, rounds: paired, summary, ...(cpu ? { cpu } : {}) });
     log(
       `upload ${c.name}: product ${summary.product.median.toFixed(1)} MiB/s, baseline ${summary.baseline.median.toFixed(1)} MiB/s, ` +
-        `ratio ${summary.ratio.median.toFixed(2)} (${summary.ratio.min.toFixed(2)}-${summary.ratio.max.toFixed(2)})`,
+        `ratio ${summary.ratio.median.toFixed(2)} (${summary.ratio.min.toFixed(2)}-${summary.ratio.max.toFixed(2)})` +
+        (cpu ? `; CPU per 100 MB product ${cpu.product.median.toFixed(0)} ms, baseline ${cpu.baseline.median.toFixed(0)} ms, ratio ${cpu.ratio.median.toFixed(2)}` : ''),
     );
   }
   await clearStorage();
