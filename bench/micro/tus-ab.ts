@@ -42,6 +42,14 @@ for (const [name, dist] of Object.entries(dists)) {
   await tusUploadOnce(target, await readAll(), 8 * MIB); // warm-up
   sides.push({ name, dir, db, server, target });
 }
+if (process.argv.includes('--baseline')) {
+  // @tus/server + @tus/file-store (bench/baselines/tus-server.ts) as a third side, for the ratio.
+  const dir = await mkdtemp(path.join(tmpdir(), 'tus-ab-T-'));
+  const server = await startChildServer({ name: 'T', cwd: path.resolve('.'), args: [path.resolve('bench/baselines/tus-server.ts')], env: { BENCH_DIR: dir, NODE_ENV: 'production' }, readyPath: '/' });
+  const target = { label: 'tus-baseline' as const, baseUrl: server.url, creationPath: '/files' };
+  await tusUploadOnce(target, await readAll(), 8 * MIB);
+  sides.push({ name: 'T', dir, db: { drop: async () => undefined }, server, target });
+}
 try {
   for (let round = 0; round < rounds; round++) {
     for (const patches of ['single', '8mib'] as const) {
