@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors/app-error.js';
 import { checkedKey, errorCodeOf, storageFailure } from './storage-errors.js';
 import type { StorageDriver, StoredObject, StoredObjectInfo } from './storage-driver.js';
+
+// Why link() can refuse a file that is fine: another filesystem, or hard links unsupported there.
+const CANNOT_LINK = new Set<unknown>(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK']);
 
 // Well inside the sweep's 15-minute grace period.
 const PART_HEARTBEAT_MS = 60_000;
@@ -64,6 +67,30 @@ export class LocalStorageDriver implements StorageDriver {
       clearInterval(heartbeat);
       this.liveWrites.delete(partName);
     }
+  }
+
+  /**
+   * A hard link, not a copy: the file (a finished tus upload, fsynced PATCH by PATCH) gets a second
+   * name at `key` and the folder is fsynced, as `write` does after its rename. Another filesystem,
+   * or one without hard links, answers false and the caller copies.
+   */
+  async adoptFile(key: string, filePath: string): Promise<boolean> {
+    const finalPath = this.pathOf(key);
+    try {
+      await chmod(filePath, 0o600);
+      await mkdir(path.dirname(finalPath), { recursive: true, mode: 0o700 });
+      await link(filePath, finalPath);
+    } catch (error) {
+      if (CANNOT_LINK.has(errorCodeOf(error))) return false;
+      throw storageFailure(error);
+    }
+    try {
+      await syncDirectory(path.dirname(finalPath));
+    } catch (error) {
+      await rm(finalPath, { force: true }).catch(() => undefined);
+      throw storageFailure(error);
+    }
+    return true;
   }
 
   async open(key: string): Promise<StoredObject> {

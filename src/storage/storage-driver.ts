@@ -28,6 +28,13 @@ export interface StorageDriver {
    */
   write(key: string, source: Readable, options: { contentType: string }): Promise<void>;
 
+  /**
+   * Optional: makes a complete, already durable file of the server's own disk (`filePath`) the
+   * object at `key` without copying its bytes (the file also stays where it is). Resolves true once
+   * the object is durable, false when this storage cannot (the caller then `write`s a copy).
+   */
+  adoptFile?(key: string, filePath: string): Promise<boolean>;
+
   /** Opens an object: `not_found` when it does not exist. */
   open(key: string): Promise<StoredObject>;
 

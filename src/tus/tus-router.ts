@@ -51,7 +51,18 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     const uploadId = upload.id;
     const open = context.open ?? (await services.resumable.resume(context.linkToken, uploadId, context.meta)).open;
     try {
-      const record = await services.resumable.finish(open, uploadId, fileOfferFromUpload(upload), parts.read(uploadId));
+      const offer = fileOfferFromUpload(upload);
+      // All bytes arrived through this process: hashed and checked on the way, no second pass.
+      // Otherwise (a restart, another process) the part file is read back whole.
+      const digest = upload.size !== undefined && upload.offset === upload.size ? parts.arrivalDigest(uploadId, upload.size) : undefined;
+      const record = digest
+        ? await services.resumable.finishReceived(open, uploadId, offer, {
+            ...digest,
+            path: parts.partPath(uploadId),
+            head: () => parts.readHead(uploadId, SNIFF_BYTES),
+            read: () => parts.read(uploadId),
+          })
+        : await services.resumable.finish(open, uploadId, offer, parts.read(uploadId));
       await parts.removeIfPresent(uploadId);
       return record;
     } catch (error) {

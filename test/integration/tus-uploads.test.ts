@@ -148,6 +148,25 @@ describe('tus uploads', () => {
     expect((await create(link.link_token, 1000)).status).toBe(201);
   });
 
+  it('refuses a CSV with a binary byte past its head when its last PATCH arrives, as the raw route would, and frees its slot and parts', async () => {
+    const link = await api.createLink(ws, { max_uploads: 1 });
+    const storedBefore = (await listStoredKeys(t)).length;
+    const csv = Buffer.from('name,amount\n' + 'alice,12\n'.repeat(30_000));
+    csv[150_000] = 0x00; // past the 64 KiB head the first-bytes check reads: only the whole-file check sees it
+    const failure = await runTusUpload({ endpoint: endpoint(link.link_token), file: csv, metadata: { filename: 'a.csv', filetype: 'text/csv' }, chunkSize: 100_000 }).then(
+      () => undefined,
+      tusFailure,
+    );
+    expect(failure?.status).toBe(422);
+    expect(failure?.body).toEqual({
+      error_code: 'content_type_mismatch',
+      detail: 'The file was declared as CSV (text/csv), but it contains binary data (a CSV file must be plain text).',
+    });
+    expect(await t.db.query('select id from upload_reservations where link_id = $1', [link.id])).toEqual([]);
+    expect(await fetchLink(api, ws, link.id)).toMatchObject({ upload_count: 0, status: 'active' });
+    expect((await listStoredKeys(t)).length).toBe(storedBefore);
+  });
+
   it('counts held slots: a full link refuses creation (429), and of 25 racing creations on 5 slots exactly 5 succeed', async () => {
     const link = await api.createLink(ws, { max_uploads: 5 });
     const statuses = await Promise.all(Array.from({ length: 25 }, () => create(link.link_token, 1000).then((res) => res.status)));

@@ -1,13 +1,13 @@
 import type { Readable } from 'node:stream';
 import type { Logger } from 'pino';
 import type { UnitOfWork } from '../../db/unit-of-work.js';
-import type { RequestMeta, UploadRecord } from '../../domain/records.js';
+import type { LinkRecord, RequestMeta, UploadRecord } from '../../domain/records.js';
 import { isWellFormedLinkToken, sha256Hex } from '../../domain/secrets.js';
 import { AppError } from '../../errors/app-error.js';
 import type { LinkRepository } from '../../repositories/link.repository.js';
 import type { ReservationRecord, UploadReservationRepository } from '../../repositories/upload-reservation.repository.js';
 import { isUuid } from '../validation.js';
-import { assertAcceptsUploads, type FileOffer, type OpenLink, type UploadIntakeService } from './upload-intake.service.js';
+import { assertAcceptsUploads, type FileOffer, type OpenLink, type ReceivedFile, type UploadIntakeService } from './upload-intake.service.js';
 
 /** How long an unfinished upload lives after its last bytes arrived. */
 export const RESUMABLE_UPLOAD_TTL_MS = 24 * 60 * 60_000;
@@ -63,7 +63,8 @@ export class ResumableIntakeService {
     if (!reservation || reservation.linkId !== link.id) throw new AppError('not_found', 'No unfinished upload has this id on this link.');
     if (link.revokedAt) throw new AppError('link_not_found');
     if (reservation.expiresAt.getTime() <= now.getTime()) throw new AppError('upload_expired');
-    const opened = await this.openAt(link.id, reservation.createdAt, meta);
+    // The link just read is the one openAt needs: loaded once per request.
+    const opened = this.openAt(link, reservation.createdAt, meta);
     return { open: opened, reservation };
   }
 
@@ -82,6 +83,17 @@ export class ResumableIntakeService {
     try {
       const admitted = this.deps.intake.admitFile(open, offer);
       return await this.deps.intake.store(admitted, assembled, { reservationId: uploadId });
+    } catch (error) {
+      if (ResumableIntakeService.endsUpload(error)) await this.release(uploadId);
+      throw error;
+    }
+  }
+
+  /** `finish` for a file hashed and text-checked as it arrived (UploadIntakeService.storeReceived): no second pass over it. */
+  async finishReceived(open: OpenLink, uploadId: string, offer: FileOffer, received: ReceivedFile): Promise<UploadRecord> {
+    try {
+      const admitted = this.deps.intake.admitFile(open, offer);
+      return await this.deps.intake.storeReceived(admitted, received, { reservationId: uploadId });
     } catch (error) {
       if (ResumableIntakeService.endsUpload(error)) await this.release(uploadId);
       throw error;
@@ -112,9 +124,7 @@ export class ResumableIntakeService {
     return this.deps.reservations.listExpired(now, limit);
   }
 
-  private async openAt(linkId: string, startedAt: Date, meta: RequestMeta): Promise<OpenLink> {
-    const link = await this.deps.links.findById(linkId);
-    if (!link || link.revokedAt) throw new AppError('link_not_found');
+  private openAt(link: LinkRecord, startedAt: Date, meta: RequestMeta): OpenLink {
     // The intake's storage (null: not configured) is what openLink would give; reuse its check.
     const storage = this.deps.intake.storageDriver();
     return { link, startedAt, storage, meta };

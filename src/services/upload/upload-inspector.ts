@@ -157,7 +157,8 @@ export class UploadInspector extends Transform {
 
 // One native search (memchr) per forbidden byte: about 3x faster than a JavaScript byte loop even at
 // its best, and immune to V8 leaving that loop in a slower tier once inlined (measured in bench/).
-function containsOnlyText(chunk: Buffer): boolean {
+// Exported for the tus face, which runs it as bytes arrive (src/tus/arrival-digests.ts).
+export function containsOnlyText(chunk: Buffer): boolean {
   for (const byte of NOT_TEXT_BYTES) {
     if (chunk.indexOf(byte) !== -1) return false;
   }

@@ -49,6 +49,23 @@ export interface AdmittedUpload extends OpenLink {
   type: AcceptedType;
 }
 
+/**
+ * A file that arrived whole on the server's disk and was hashed and text-checked as it arrived
+ * (a resumable upload finishing in the process that received all its bytes).
+ */
+export interface ReceivedFile {
+  sha256: string;
+  sizeBytes: number;
+  /** No byte of the file is one a text file never holds. */
+  onlyText: boolean;
+  /** Where it lies, complete and fsynced, for a storage that can adopt it (`StorageDriver.adoptFile`). */
+  path: string;
+  /** Its first SNIFF_BYTES (the head UploadInspector verifies). */
+  head(): Readable;
+  /** All its bytes. */
+  read(): Readable;
+}
+
 const DEFAULT_FIELD_NAMES = { filename: 'The filename', contentType: 'The file type' };
 
 /**
@@ -149,6 +166,37 @@ export class UploadIntakeService {
       // A refusal (an AppError) rolled the transaction back, so the object is ours to remove. Any
       // other failure may have come after the database committed: deleting then could leave a row
       // without its object, so the object is left to the orphan sweep, which spares named objects.
+      if (error instanceof AppError) {
+        await storage.delete(key).catch((cleanupError: unknown) =>
+          this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
+        );
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * `store` for a file whose hash and text check were computed as it arrived: the same checks (the
+   * inspector on the head, where the magic bytes are; the text check and the size over the whole
+   * file), the same commit, without reading the file again. The storage adopts the file when it
+   * can (a hard link on the local disk) instead of a copy. A text type with a binary byte somewhere
+   * goes through `store`'s full pass, which refuses it in its own words.
+   */
+  async storeReceived(admitted: AdmittedUpload, received: ReceivedFile, options: { reservationId?: string } = {}): Promise<UploadRecord> {
+    if (!received.onlyText && admitted.type.detectedAs.length === 0) return this.store(admitted, received.read(), options);
+    const { maxUploadBytes } = this.deps;
+    if (received.sizeBytes > maxUploadBytes) throw new AppError('file_too_large', `The file is larger than the limit of ${maxUploadBytes} bytes.`);
+    if (received.sizeBytes === 0) throw new AppError('empty_file', 'The file is empty.');
+    await this.inspectHead(admitted, received.head());
+    const uploadId = randomUUID();
+    const { link, storage } = admitted;
+    const key = uploadObjectKey(link.workspaceId, uploadId);
+    const adopted = (await storage.adoptFile?.(key, received.path)) ?? false;
+    if (!adopted) await storage.write(key, received.read(), { contentType: admitted.type.mime });
+    try {
+      return await this.commit(admitted, { uploadId, key, sha256: received.sha256, sizeBytes: received.sizeBytes }, options.reservationId);
+    } catch (error) {
+      // As in `store`: only a refusal (the transaction rolled back) makes the object ours to remove.
       if (error instanceof AppError) {
         await storage.delete(key).catch((cleanupError: unknown) =>
           this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
