@@ -17,9 +17,10 @@ const size = Number(process.argv[3] ?? 1024 * 1024);
 const perBatch = Number(process.argv[4] ?? 20);
 const clients = Number(process.argv[5] ?? 1);
 const rounds = Number(process.argv[6] ?? 4);
-const cpuMs = async (pid: number) => {
+const cpuMs = async (pid: number) => (await userSysMs(pid)).reduce((a, b) => a + b);
+const userSysMs = async (pid: number) => {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  return [(Number(fields[11]) * 1000) / 100, (Number(fields[12]) * 1000) / 100] as const;
 };
 
 interface Side { name: string; server: ChildServer; target: UploadTarget; dir: string; cleanup: () => Promise<void> }
@@ -53,16 +54,18 @@ try {
   for (let round = 0; round < rounds; round++) {
     const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
     for (const side of order) {
-      const before = await cpuMs(side.server.pid);
+      const before = await userSysMs(side.server.pid);
       const { ms } = await uploadBatch(side.target, size, clients, perBatch);
-      const cpu = (await cpuMs(side.server.pid)) - before;
+      const after = await userSysMs(side.server.pid);
+      const [user, sys] = [after[0] - before[0], after[1] - before[1]];
+      const cpu = user + sys;
       const n = perBatch * clients;
       // Stored files removed (untimed) so gigabytes in the page cache do not slow later batches.
       await rm(side.dir, { recursive: true, force: true });
       await mkdir(side.dir, { recursive: true });
       const mib = (size * n) / 2 ** 20;
       (totals.get(side.name) ?? totals.set(side.name, []).get(side.name)!).push(cpu / mib);
-      console.log(JSON.stringify({ round, side: side.name, wallMsPerUpload: +(ms / n).toFixed(2), cpuMsPerUpload: +(cpu / n).toFixed(2), cpuMsPerMiB: +(cpu / mib).toFixed(3) }));
+      console.log(JSON.stringify({ round, side: side.name, wallMsPerUpload: +(ms / n).toFixed(2), cpuMsPerUpload: +(cpu / n).toFixed(2), cpuMsPerMiB: +(cpu / mib).toFixed(3), sysMsPerUpload: +(sys / n).toFixed(2) }));
     }
   }
   for (const [name, values] of totals) console.log(`${name}: cpu ms/MiB ${values.map((v) => v.toFixed(3)).join(' ')}`);
