@@ -8,8 +8,10 @@ import { runInNewContext } from 'node:vm';
 // instead is V8's external-memory limit: a full mark-compact of the whole heap (~43 MB, ~40 ms of
 // CPU) every ~17 MB of upload, 2 ms of GC per MiB where the bare baseline, with its small heap and
 // small young generation, spends a fraction of that (BENCHMARKS.md, "Uploads: GC"). A scavenge every
-// PACE_BYTES of body frees those buffers before the limit is reached, for about 1 ms each.
-const PACE_BYTES = 16 * 1024 * 1024;
+// PACE_BYTES of body frees those buffers before the limit is reached, for about 1 ms each. At 16 MiB
+// the full collections still came back in some 300 MB batches (15 of them where 19 scavenges ran,
+// perhaps when the marking had started before a scavenge); at 4 MiB they stayed away (0-1 a batch).
+const PACE_BYTES = 4 * 1024 * 1024;
 
 type GcFunction = (options: { type: 'minor' | 'major'; execution: 'sync' | 'async' }) => void;
 
