@@ -1,7 +1,7 @@
 // Whether a chunk holds only bytes a text file may contain: no C0 control other than tab, LF, FF
 // and CR, and no DEL. Every byte of every CSV upload passes here, so it is done 16 bytes at a time
 // by a WebAssembly SIMD loop: 0.13 ms per MiB where one native search per forbidden byte (29
-// memchr passes) took 0.53 (bench/micro/text-check.ts; 0.4 ms of the ~3.9 per MiB the server spends).
+// memchr passes) took 0.53 (bench/micro/text-check.ts).
 // The module is small enough to write out by hand; its instructions are spelled out below.
 
 /** The forbidden bytes, for the fallback and for readers. */

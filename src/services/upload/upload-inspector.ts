@@ -4,7 +4,6 @@ import { fileTypeFromBuffer } from 'file-type';
 import { SNIFF_BYTES, type AcceptedType } from '../../domain/content-policy.js';
 import { AppError } from '../../errors/app-error.js';
 import { cfbStreamNames } from '../../domain/cfb-directory.js';
-import { noteBodyBytes } from '../../transport/young-gc-pacer.js';
 import { containsOnlyText } from './text-bytes.js';
 
 /** What the inspector learned once the whole file has passed. */
@@ -66,7 +65,6 @@ export class UploadInspector extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.size += chunk.length;
-    noteBodyBytes(chunk.length);
     if (this.size > this.maxBytes) {
       callback(new AppError('file_too_large', `The file is larger than the limit of ${this.maxBytes} bytes.`));
       return;
