@@ -3,8 +3,8 @@ import { createWriteStream } from 'node:fs';
 import { chmod, link, mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { AppError } from '../errors/app-error.js';
+import { pipeInto } from './pipe-into.js';
 import { checkedKey, errorCodeOf, storageFailure } from './storage-errors.js';
 import type { StorageDriver, StoredObject, StoredObjectInfo } from './storage-driver.js';
 
@@ -55,8 +55,8 @@ export class LocalStorageDriver implements StorageDriver {
       utimes(partPath, now, now).catch(() => undefined);
     }, PART_HEARTBEAT_MS).unref();
     try {
-      // `flush: true` fsyncs the file before it is closed, and pipeline() resolves only after the close.
-      await pipeline(source, createWriteStream(partPath, { flags: 'wx', mode: 0o600, flush: true }));
+      // `flush: true` fsyncs the file before it is closed, and pipeInto() resolves only after the close.
+      await pipeInto(source, createWriteStream(partPath, { flags: 'wx', mode: 0o600, flush: true }));
       await mkdir(path.dirname(finalPath), { recursive: true, mode: 0o700 });
       await rename(partPath, finalPath);
       await syncDirectory(path.dirname(finalPath));

@@ -1,6 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { Transform } from 'node:stream';
-import { containsOnlyText } from '../services/upload/upload-inspector.js';
+import { containsOnlyText } from '../services/upload/text-bytes.js';
 
 /** What the bytes of an upload showed while they arrived, up to `sizeBytes`. */
 export interface ArrivalDigest {

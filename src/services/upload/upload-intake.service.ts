@@ -157,16 +157,30 @@ export class UploadIntakeService {
     const key = uploadObjectKey(link.workspaceId, uploadId);
     const inspector = new UploadInspector(admitted.type, this.deps.maxUploadBytes);
     // The inspector turns a failing body (client hang-up) into an AppError; the driver rethrows it.
+    // pipeline() here, not pipeInto(): a refusal must stop a request body without closing its
+    // socket (the answer still has to go out), which pipeline does for a server request.
     pipeline(body, inspector, () => undefined);
-    await storage.write(key, inspector, { contentType: admitted.type.mime });
+    const written = storage.write(key, inspector, { contentType: admitted.type.mime });
+    // Awaited in every path below; observed here so a failure while the database works is not unhandled.
+    written.catch(() => undefined);
+    // Once the last byte has passed the inspector (hashed, measured, checked), the database work
+    // starts while storage is still making the object durable (the file's fsync, the rename, the
+    // folder's fsync); the transaction waits for that before it takes the slot and commits, so no
+    // committed row ever names an object that is not durable.
+    await Promise.race([new Promise((resolve) => inspector.once('end', resolve)), written]);
     const { sha256, sizeBytes } = inspector.result();
     try {
-      return await this.commit(admitted, { uploadId, key, sha256, sizeBytes }, options.reservationId);
+      return await this.commit(admitted, { uploadId, key, sha256, sizeBytes }, options.reservationId, written);
     } catch (error) {
+      // A failed write removed its own partial file: nothing to clean up, and its error is the answer.
+      const stored = await written.then(
+        () => true,
+        () => false,
+      );
       // A refusal (an AppError) rolled the transaction back, so the object is ours to remove. Any
       // other failure may have come after the database committed: deleting then could leave a row
       // without its object, so the object is left to the orphan sweep, which spares named objects.
-      if (error instanceof AppError) {
+      if (stored && error instanceof AppError) {
         await storage.delete(key).catch((cleanupError: unknown) =>
           this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
         );
@@ -194,7 +208,7 @@ export class UploadIntakeService {
     const adopted = (await storage.adoptFile?.(key, received.path)) ?? false;
     if (!adopted) await storage.write(key, received.read(), { contentType: admitted.type.mime });
     try {
-      return await this.commit(admitted, { uploadId, key, sha256: received.sha256, sizeBytes: received.sizeBytes }, options.reservationId);
+      return await this.commit(admitted, { uploadId, key, sha256: received.sha256, sizeBytes: received.sizeBytes }, options.reservationId, Promise.resolve());
     } catch (error) {
       // As in `store`: only a refusal (the transaction rolled back) makes the object ours to remove.
       if (error instanceof AppError) {
@@ -215,11 +229,18 @@ export class UploadIntakeService {
     await pipelineAsync(head, new UploadInspector(admitted.type, this.deps.maxUploadBytes), discard);
   }
 
-  /** In one transaction: take a slot, find the original of a duplicate, insert the row, audit it. */
+  /**
+   * In one transaction: find the original of a duplicate, audit the upload, wait until its object is
+   * durable, then take a slot and insert the row, and commit. The audit row and its follow-ups go in
+   * before the slot so their round trips overlap the storage's fsyncs, and so the link's row, locked
+   * by the slot's update until the commit, is held for as short a time as before (concurrent uploads
+   * to one link queue on it). A refusal at the slot rolls back the audit row with the rest.
+   */
   private async commit(
     admitted: AdmittedUpload,
     stored: { uploadId: string; key: string; sha256: string; sizeBytes: number },
     reservationId: string | undefined,
+    written: Promise<void>,
   ): Promise<UploadRecord> {
     const { links, uploads, reservations, unitOfWork, audit } = this.deps;
     return unitOfWork.run(async (tx) => {
@@ -242,6 +263,26 @@ export class UploadIntakeService {
         storageKey: stored.key,
         duplicateOf,
       };
+      await audit.record(
+        {
+          type: 'upload.received',
+          workspaceId: admitted.link.workspaceId,
+          linkId: admitted.link.id,
+          uploadId: fields.id,
+          actor: { kind: 'customer', id: null },
+          meta: admitted.meta,
+          detail: {
+            filename: fields.filename,
+            content_type: fields.contentType,
+            size_bytes: fields.sizeBytes,
+            sha256: fields.sha256,
+            scan_status: fields.scanStatus,
+            duplicate_of: duplicateOf?.id ?? null,
+          },
+        },
+        tx,
+      );
+      await written;
       // A new slot and the row go in one statement (the row only when the slot was taken); a
       // resumable upload's held slot is turned into the upload first, then the row is inserted.
       const link = reservationId
@@ -255,25 +296,6 @@ export class UploadIntakeService {
       }
       const upload: UploadRecord = { ...fields, linkId: link.id, workspaceId: link.workspaceId, customerSlug: link.customerSlug };
       if (reservationId) await uploads.insert(tx, upload);
-      await audit.record(
-        {
-          type: 'upload.received',
-          workspaceId: link.workspaceId,
-          linkId: link.id,
-          uploadId: upload.id,
-          actor: { kind: 'customer', id: null },
-          meta: admitted.meta,
-          detail: {
-            filename: upload.filename,
-            content_type: upload.contentType,
-            size_bytes: upload.sizeBytes,
-            sha256: upload.sha256,
-            scan_status: upload.scanStatus,
-            duplicate_of: duplicateOf?.id ?? null,
-          },
-        },
-        tx,
-      );
       // The upload that fills the link is the moment it becomes exhausted: announced with it.
       if (link.uploadCount >= link.maxUploads) await this.deps.publisher?.publish(tx, link.workspaceId, link.id, linkExhausted(link, receivedAt));
       return upload;
