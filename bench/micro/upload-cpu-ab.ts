@@ -4,6 +4,8 @@
 // ...), so a slow spell of the shared machine falls on every side. CPU is utime + stime of the server
 // process from /proc/<pid>/stat (clock ticks of 10 ms), read before and after each batch.
 //   node bench/micro/upload-cpu-ab.ts [other-tree|-] [size-bytes] [uploads-per-batch] [clients] [rounds]
+// Node flags for the product(s): AB_NODE_FLAGS (A, and B unless AB_NODE_FLAGS_B is set). The same tree
+// twice with two flag sets compares flags: `AB_NODE_FLAGS_B=--max-semi-space-size=1 node ... . ...`
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,7 +36,7 @@ try {
     const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
     const adminToken = 'a'.repeat(40);
     const server = await startChildServer({
-      name, cwd: root, args: [...(process.env['AB_NODE_FLAGS']?.split(' ').filter(Boolean) ?? []), path.join(root, 'dist', 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
+      name, cwd: root, args: [...((name === 'B' ? (process.env['AB_NODE_FLAGS_B'] ?? process.env['AB_NODE_FLAGS']) : process.env['AB_NODE_FLAGS'])?.split(' ').filter(Boolean) ?? []), path.join(root, 'dist', 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
       env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: dir, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
         RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
     });
