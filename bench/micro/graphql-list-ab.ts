@@ -4,7 +4,8 @@
 // (POST JSON with variables) and through REST, API key auth, `perRound` requests at 4 connections.
 // Rounds alternate A B, B A, ... Reports server CPU ms (utime + stime from /proc/<pid>/stat) per
 // request for each face, and GraphQL/REST. Throughput is not judged here (the machine is shared).
-//   node bench/micro/graphql-list-ab.ts <treeA> <treeB> [perRound=1500] [rounds=6] [nodeFlagsB]
+//   node bench/micro/graphql-list-ab.ts <treeA> <treeB> [perRound=1500] [rounds=6] [nodeFlagsB] [faces=graphql,rest]
+// (e.g. nodeFlagsB '--cpu-prof --cpu-prof-dir=/tmp/prof' and faces 'graphql' to profile one face.)
 import { createRequire } from 'node:module';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,7 @@ const trees = { A: path.resolve(process.argv[2] ?? '.'), B: path.resolve(process
 const perRound = Number(process.argv[4] ?? 1500);
 const rounds = Number(process.argv[5] ?? 6);
 const nodeFlagsB = process.argv[6] ? process.argv[6].split(' ') : [];
+const faces = (process.argv[7] ?? 'graphql,rest').split(',') as ('graphql' | 'rest')[];
 const CONNECTIONS = 4;
 
 const cpuMs = async (pid: number) => {
@@ -60,20 +62,20 @@ try {
     const page = (await probe(side.graphql)) as any;
     if (page.errors || page.data.intakeLinks.length !== 100) throw new Error(`${name}: unexpected GraphQL page ${JSON.stringify(page).slice(0, 300)}`);
     sides.push(side);
-    await drive(side.graphql, 300); // warm-up, unmeasured
-    await drive(side.rest, 300);
+    for (const face of faces) await drive(side[face], 300); // warm-up, unmeasured
   }
   for (let round = 0; round < rounds; round++) {
     for (const side of round % 2 ? [...sides].reverse() : sides) {
       const figures: Record<string, number> = {};
-      for (const face of ['graphql', 'rest'] as const) {
+      for (const face of faces) {
         const before = await cpuMs(side.server.pid);
         await drive(side[face], perRound);
         figures[face] = ((await cpuMs(side.server.pid)) - before) / perRound;
       }
-      console.log(JSON.stringify({ round, side: side.name, graphqlCpuMs: +figures['graphql']!.toFixed(3), restCpuMs: +figures['rest']!.toFixed(3), restOverGraphql: +(figures['rest']! / figures['graphql']!).toFixed(2) }));
+      const ratio = figures['graphql'] && figures['rest'] ? { restOverGraphql: +(figures['rest'] / figures['graphql']).toFixed(2) } : {};
+      console.log(JSON.stringify({ round, side: side.name, graphqlCpuMs: figures['graphql']?.toFixed(3), restCpuMs: figures['rest']?.toFixed(3), ...ratio }));
     }
   }
 } finally {
-  for (const side of sides) { await side.server.stop(); await side.db.drop(); await rm(side.dir, { recursive: true, force: true }); }
+  for (const side of sides) { await side.server.stop(); if (process.env["AB_DEBUG"]) console.error(side.name, side.server.output().slice(-600)); await side.db.drop(); await rm(side.dir, { recursive: true, force: true }); }
 }

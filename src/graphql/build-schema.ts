@@ -10,6 +10,9 @@ import { WorkspaceResolver } from './resolvers/workspace.resolver.js';
 /**
  * Builds the executable schema from the resolver classes. Resolvers hold no state: they reach the
  * services through the request context, so the schema can be built (and printed) without a server.
+ * Every @ObjectType says `simpleResolvers: true`: with no global middleware or authChecker,
+ * type-graphql's per-field wrapper only returns `root[field]`, yet it stops graphql-jit from reading
+ * the property inline (1,300 wrapper calls per 100-link page). @FieldResolver fields are unaffected.
  */
 export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({

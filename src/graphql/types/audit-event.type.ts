@@ -10,7 +10,7 @@ const ActorKindEnum = vocabularyEnum(ACTOR_KINDS, {
   valueDescriptions: ACTOR_KIND_DESCRIPTIONS,
 });
 
-@ObjectType('AuditActor')
+@ObjectType('AuditActor', { simpleResolvers: true })
 export class AuditActorType {
   @Field(() => ActorKindEnum)
   kind!: ActorKind;
@@ -19,7 +19,7 @@ export class AuditActorType {
   id!: string | null;
 }
 
-@ObjectType('AuditEvent', { description: 'One entry of the append-only audit trail.' })
+@ObjectType('AuditEvent', { simpleResolvers: true, description: 'One entry of the append-only audit trail.' })
 export class AuditEventType {
   @Field(() => ID)
   id!: string;

@@ -9,7 +9,7 @@ const IntakeLinkStatusEnum = vocabularyEnum(LINK_STATUSES, {
   valueDescriptions: LINK_STATUS_DESCRIPTIONS,
 });
 
-@ObjectType('IntakeLink', { description: 'A shareable upload link for one customer.' })
+@ObjectType('IntakeLink', { simpleResolvers: true, description: 'A shareable upload link for one customer.' })
 export class IntakeLinkType {
   @Field(() => ID)
   id!: string;

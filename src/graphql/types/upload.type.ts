@@ -10,7 +10,7 @@ const ScanStatusEnum = vocabularyEnum(SCAN_STATUSES, {
   valueDescriptions: SCAN_STATUS_DESCRIPTIONS,
 });
 
-@ObjectType('DuplicateReference', { description: 'The earliest upload in the workspace with the same SHA-256.' })
+@ObjectType('DuplicateReference', { simpleResolvers: true, description: 'The earliest upload in the workspace with the same SHA-256.' })
 export class DuplicateReferenceType {
   @Field(() => ID)
   id!: string;
@@ -19,7 +19,7 @@ export class DuplicateReferenceType {
   receivedAt!: Date;
 }
 
-@ObjectType('Upload', { description: 'A file received through a link.' })
+@ObjectType('Upload', { simpleResolvers: true, description: 'A file received through a link.' })
 export class UploadType {
   @Field(() => ID)
   id!: string;

@@ -11,7 +11,7 @@ export const WebhookEventTypeEnum = vocabularyEnum(WEBHOOK_EVENT_TYPES, {
 
 const DeliveryStatusEnum = vocabularyEnum(DELIVERY_STATUSES, { name: 'WebhookDeliveryStatus', description: 'How a delivery fares.' });
 
-@ObjectType('Webhook', { description: 'An endpoint that receives signed deliveries (Standard Webhooks).' })
+@ObjectType('Webhook', { simpleResolvers: true, description: 'An endpoint that receives signed deliveries (Standard Webhooks).' })
 export class WebhookType {
   @Field(() => ID) id!: string;
   @Field() url!: string;
@@ -26,7 +26,7 @@ export class WebhookType {
   @Field(() => String, { nullable: true, description: 'Why the server disabled it, else null' }) disabledReason!: string | null;
 }
 
-@ObjectType('WebhookDelivery', { description: 'One event for one endpoint, and how its delivery went.' })
+@ObjectType('WebhookDelivery', { simpleResolvers: true, description: 'One event for one endpoint, and how its delivery went.' })
 export class WebhookDeliveryType {
   @Field(() => ID, { description: 'Also the webhook-id header of every try' }) id!: string;
   @Field(() => ID) webhookId!: string;
@@ -43,7 +43,7 @@ export class WebhookDeliveryType {
   @Field(() => GraphQLJSONObject, { description: 'The body as sent: {type, timestamp, data}' }) payload!: Record<string, unknown>;
 }
 
-@ObjectType('NotificationEvent', { description: 'An event as webhooks deliver it: the same type, timestamp and data.' })
+@ObjectType('NotificationEvent', { simpleResolvers: true, description: 'An event as webhooks deliver it: the same type, timestamp and data.' })
 export class NotificationEventType {
   @Field(() => WebhookEventTypeEnum) type!: WebhookEventType;
   @Field() timestamp!: Date;

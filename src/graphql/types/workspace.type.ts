@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import type { ApiKeyRecord, WorkspaceRecord } from '../../domain/records.js';
 import type { IssuedApiKey } from '../../services/workspace.service.js';
 
-@ObjectType('Workspace', { description: 'A tenant: its links, uploads, keys and audit trail are its own.' })
+@ObjectType('Workspace', { simpleResolvers: true, description: 'A tenant: its links, uploads, keys and audit trail are its own.' })
 export class WorkspaceType {
   @Field(() => ID, { description: 'The workspace id (a UUID)' })
   id!: string;
@@ -17,7 +17,7 @@ export class WorkspaceType {
   notifyEmail!: string | null;
 }
 
-@ObjectType('ApiKey', { description: 'An API key as listed: never its secret.' })
+@ObjectType('ApiKey', { simpleResolvers: true, description: 'An API key as listed: never its secret.' })
 export class ApiKeyType {
   @Field(() => ID, { description: 'The key id, to revoke it' })
   id!: string;
@@ -32,7 +32,7 @@ export class ApiKeyType {
   lastUsedAt!: Date | null;
 }
 
-@ObjectType('IssuedApiKey', { description: 'A newly issued key: the only time its secret is shown.' })
+@ObjectType('IssuedApiKey', { simpleResolvers: true, description: 'A newly issued key: the only time its secret is shown.' })
 export class IssuedApiKeyType {
   @Field(() => ID, { description: 'The key id, to list or revoke it' })
   id!: string;
@@ -44,7 +44,7 @@ export class IssuedApiKeyType {
   createdAt!: Date;
 }
 
-@ObjectType('CreatedWorkspace', { description: 'A new workspace and its first API key.' })
+@ObjectType('CreatedWorkspace', { simpleResolvers: true, description: 'A new workspace and its first API key.' })
 export class CreatedWorkspaceType {
   @Field(() => WorkspaceType, { description: 'The workspace' })
   workspace!: WorkspaceType;
