@@ -74,7 +74,11 @@ export async function runWebhooks(settings: ProductSettings, options: WebhookOpt
       const due = start + (i * 1000) / options.ratePerSecond;
       const wait = due - performance.now();
       if (wait > 0) await delay(wait);
-      sent.push(upload());
+      const one = upload();
+      // Handled at once: a 503 while the loop still sends would otherwise be an unhandled rejection,
+      // which ends the whole bench process (it did, twice, on an overloaded machine); Promise.all below rethrows it.
+      one.catch(() => undefined);
+      sent.push(one);
     }
     const done = await Promise.all(sent);
     await waitUntil(() => done.every((u) => arrivals.has(u.id)), 30_000);
