@@ -7,7 +7,8 @@ import XHRUpload from '@uppy/xhr-upload';
 import { mendDashboardList } from './dashboard-a11y.js';
 import { declaredType } from './file-types.js';
 import { FileList } from './file-list.js';
-import { fill, formatBytes, readPageData, typeList } from './page-data.js';
+import { formatBytes } from '../../src/domain/format-bytes.js';
+import { fill, readPageData, typeList } from './page-data.js';
 import { ReceiptStore, type ReceiptEntry } from './receipt.js';
 import { goesOverTus, RESUMABLE_ABOVE_BYTES, tusAnswer, useFor, worthRetrying } from './uploader-choice.js';
 

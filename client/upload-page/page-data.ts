@@ -25,17 +25,6 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/%\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-export function formatBytes(bytes: number, lang: string): string {
-  const units = ['bytes', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value)} ${units[unit]}`;
-}
-
 export function typeList(types: readonly PolicyType[]): string {
   return [...new Set(types.flatMap((type) => type.extensions.map((ext) => ext.slice(1).toUpperCase())))].join(', ');
 }

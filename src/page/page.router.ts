@@ -9,7 +9,7 @@ import { prefersHtml } from '../transport/prefers-html.js';
 import { requestMeta } from '../transport/request-meta.js';
 import { loadPageAssets, type PageAssets } from './page-assets.js';
 import { setPageHeaders } from './page-headers.js';
-import { formatBytes } from './render/html.js';
+import { formatBytes } from '../domain/format-bytes.js';
 import { renderNotSentPage, renderReceivedPage } from './render/result-pages.js';
 import { renderStatePage, STATE_STATUS, type LinkPageState } from './render/state-page.js';
 import { renderUploadPage, typeList } from './render/upload-page.js';

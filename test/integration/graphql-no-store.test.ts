@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 // GraphQL answers carry link tokens and customer data: no cache may keep them. Apollo's cache-control
 // plugin used to say so; it is off (it wrapped every field resolver, see graphql.router.ts), so the
@@ -11,9 +12,7 @@ let api: ApiClient;
 let ws: TestWorkspace;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  api = new ApiClient(t.url);
-  ws = await api.createWorkspace(t.adminToken);
+  ({ t, api, ws } = await startServerWithWorkspace());
 });
 afterAll(() => t?.stop());
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkPageStatement, type LinkPageQuery } from '../../src/repositories/link.repository.js';
-import { ApiClient, type ApiResponse, type TestWorkspace } from '../helpers/api-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ApiClient, ApiResponse, TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 
 // The active-only list reads the partial index by expiry, so a page costs the same however many
 // inactive links lie between active ones (BENCHMARKS.md): these tests pin the plan (no timing) and
@@ -15,9 +16,7 @@ let api: ApiClient;
 let ws: TestWorkspace;
 
 beforeAll(async () => {
-  t = await startTestServer();
-  api = new ApiClient(t.url);
-  ws = await api.createWorkspace(t.adminToken);
+  ({ t, api, ws } = await startServerWithWorkspace());
   // Link i is i minutes old; every 20th active, the others in turn expired, revoked and full.
   await t.db.query(
     `insert into intake_links (id, workspace_id, customer_slug, token, token_sha256, created_at, expires_at, revoked_at, max_uploads, upload_count)

@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvStream } from '../fixtures/sample-files.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { sendRaw } from '../helpers/raw-http.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { TEST_RUNS_DIR } from '../helpers/test-server.js';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 import { listUploads } from '../helpers/upload-expectations.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { startTestClamd, type TestClamd } from '../services/clamd.js';
@@ -18,36 +14,18 @@ const ALLOWED_GROWTH = 40 * MIB;
 
 describe('memory across scanning a 100 MB upload from local storage (the built server in its own process)', () => {
   let clamd: TestClamd;
-  let db: TestDatabase;
-  let dataDir: string;
+  let built: BuiltServer;
   let server: ServerProcess;
-  const adminToken = randomBytes(32).toString('hex');
+  let adminToken: string;
 
   beforeAll(async () => {
     clamd = await startTestClamd();
-    db = await createTestDatabase();
-    dataDir = path.join(TEST_RUNS_DIR, `scan-memory-${randomBytes(6).toString('hex')}`);
-    await mkdir(dataDir, { recursive: true, mode: 0o755 });
-    server = await startServerProcess({
-      TMPDIR: process.env['TMPDIR'] ?? '/tmp',
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: adminToken,
-      RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
-      ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
-      ...clamd.env,
-    });
+    built = await startBuiltServer('scan-memory', clamd.env);
+    ({ server, adminToken } = built);
   });
 
   afterAll(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    await built?.stop();
     await clamd?.dispose();
   });
 

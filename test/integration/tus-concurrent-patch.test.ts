@@ -4,8 +4,9 @@ import path from 'node:path';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../fixtures/sample-files.js';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { listUploads, sha256 } from '../helpers/upload-expectations.js';
 import { waitFor } from '../helpers/wait-for.js';
 
@@ -19,11 +20,7 @@ describe('two PATCHes to one tus upload at once', () => {
   let api: ApiClient;
   let ws: TestWorkspace;
 
-  beforeAll(async () => {
-    t = await startTestServer();
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace()));
   afterAll(() => t.stop());
 
   it('refuses the second with 423 upload_locked while the first is still sending, and keeps the first whole', async () => {

@@ -4,8 +4,9 @@ import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf, samplePng } from '../fixtures/sample-files.js';
-import { ApiClient, type TestWorkspace } from '../helpers/api-client.js';
-import { startTestServer, type TestServer } from '../helpers/test-server.js';
+import type { ApiClient, TestWorkspace } from '../helpers/api-client.js';
+import { startServerWithWorkspace } from '../helpers/server-with-workspace.js';
+import type { TestServer } from '../helpers/test-server.js';
 import { runTusUpload, tusFailure } from '../helpers/tus-client.js';
 import { listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
 import { expectError, fetchLink, listUploads, sha256 } from '../helpers/upload-expectations.js';
@@ -33,11 +34,7 @@ describe('tus uploads', () => {
   let api: ApiClient;
   let ws: TestWorkspace;
 
-  beforeAll(async () => {
-    t = await startTestServer({ env: { MAX_UPLOAD_BYTES: String(MAX_BYTES) } });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: { MAX_UPLOAD_BYTES: String(MAX_BYTES) } })));
   afterAll(() => t.stop());
 
   const endpoint = (token: string) => `${t.url}/upload/${token}/tus`;
@@ -239,11 +236,7 @@ describe.each(STORAGE_TARGETS)('a finished tus upload on $name storage', (target
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-  beforeAll(async () => {
-    t = await startTestServer({ env: target.env() });
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace({ env: target.env() })));
   afterAll(() => t.stop());
 
   it('becomes one stored object under the upload key, like a raw-route upload', async () => {
@@ -260,11 +253,7 @@ describe('a tus upload whose finish fails after the last byte arrived', () => {
   let t: TestServer;
   let api: ApiClient;
   let ws: TestWorkspace;
-  beforeAll(async () => {
-    t = await startTestServer();
-    api = new ApiClient(t.url);
-    ws = await api.createWorkspace(t.adminToken);
-  });
+  beforeAll(async () => ({ t, api, ws } = await startServerWithWorkspace()));
   afterAll(() => t.stop());
 
   it('is finished by the next HEAD once storage is back, so a client that sees offset = length is not lied to', async () => {

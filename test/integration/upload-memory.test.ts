@@ -1,49 +1,26 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { csvStream } from '../fixtures/sample-files.js';
 import { ApiClient } from '../helpers/api-client.js';
 import { HashingTap, sendRaw } from '../helpers/raw-http.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { TEST_RUNS_DIR } from '../helpers/test-server.js';
+import { startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
+import type { ServerProcess } from '../helpers/server-process.js';
 
 const MIB = 1024 * 1024;
 const LARGE = 104_857_600;
 const ALLOWED_GROWTH = 40 * MIB;
 
 describe('memory across a 100 MB upload (the built server in its own process)', () => {
-  let db: TestDatabase;
-  let dataDir: string;
+  let built: BuiltServer;
   let server: ServerProcess;
-  const adminToken = randomBytes(32).toString('hex');
+  let adminToken: string;
   const output = () => `${server.stderr()}\n${server.stdout()}`.slice(-8000);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    dataDir = path.join(TEST_RUNS_DIR, `memory-${randomBytes(6).toString('hex')}`);
-    await mkdir(dataDir, { recursive: true, mode: 0o755 });
-    server = await startServerProcess({
-      TMPDIR: process.env['TMPDIR'] ?? '/tmp',
-      NODE_ENV: 'production',
-      DATABASE_URL: db.url,
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: adminToken,
-      RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
-      ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
-    });
+    built = await startBuiltServer('memory');
+    ({ server, adminToken } = built);
   });
 
-  afterAll(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-    await db?.drop();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => built?.stop());
 
   it('costs about the same peak memory for 100 MB as for 1 MB', async () => {
     const { url } = server;

@@ -1,6 +1,7 @@
 import type { UploadRecord } from '../../domain/records.js';
 import type { PageStrings } from '../strings/page-strings.js';
-import { escapeHtml, formatBytes } from './html.js';
+import { formatBytes } from '../../domain/format-bytes.js';
+import { escapeHtml } from './html.js';
 import { layout, type PageAssetUrls } from './layout.js';
 
 /**

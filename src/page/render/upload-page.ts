@@ -1,6 +1,7 @@
 import type { AcceptedType } from '../../domain/content-policy.js';
 import { fill, type PageStrings } from '../strings/page-strings.js';
-import { escapeHtml, formatBytes, jsonDataBlock } from './html.js';
+import { formatBytes } from '../../domain/format-bytes.js';
+import { escapeHtml, jsonDataBlock } from './html.js';
 import { layout, type PageAssetUrls } from './layout.js';
 
 /** What the browser script reads from the page's data block. */
