@@ -78,8 +78,8 @@ export const DECISIONS: string[] = [
     'heap they mark. The product process holds Express, Apollo/type-graphql, MikroORM and pg-boss (tens of MiB); the baseline holds ' +
     'nothing. So the 281 ms vs 62 ms GC per 3 × 100 MB in the profile is mostly the product\'s heap, not its buffer handling; the lever ' +
     'would be a smaller resident heap (lazy-loading the GraphQL face), not the inspector. Not done in this round.',
-  '- The inspector\'s own extra CPU is the CSV text check (about +25–35% over the bare tap here: one native `indexOf` per forbidden byte). ' +
-    'It is a content guarantee and stays; its form was chosen earlier by measurement (see its comment).',
+  '- The inspector\'s own extra CPU was the CSV text check (about +25–35% over the bare tap then: one native `indexOf` per forbidden byte). ' +
+    'It is a content guarantee and stays; it is now a SIMD loop (evening entry below).',
   '',
   '**Database round trips per small upload.** `bench/micro/upload-round-trips.ts` counts every statement the built server sends through ' +
     '`pg` (a preload wraps `Client.prototype.query`), over 20 sequential 1 KiB uploads after a warm-up:',
@@ -126,5 +126,67 @@ export const DECISIONS: string[] = [
     'measured above (~1 ms of an 8–30 ms small upload here). Not worth the longer lock.',
   '',
   '- The partial index on expiry makes the slot update a non-HOT update (above); the contention scenario (section 5) is the figure to watch.',
+  '',
+  '## Changes measured (before → after), 2026-12-02 evening',
+  '',
+  'Judged by server CPU (utime + stime from `/proc/<pid>/stat`) in alternating A/B pairs of two builds, because throughput swung ' +
+    '±50% on the machine (load 10–16 while five changes were measured at once). "Before" of the whole round is the full run of 19:05 ' +
+    '(quiet machine; it died at the link list, so it has no list figures): uploads 0.34 / 0.38 (1 MB), 0.39 / 0.50 (10 MB), 0.67 / 0.64 ' +
+    '(100 MB) of the baseline at 1 / 4 clients; tus route 63 MiB/s single PATCH and 52 MiB/s in 8 MiB PATCHes against @tus/server\'s 173 ' +
+    'and 125; contention 162 accepted/s. "After" is this report.',
+  '',
+  '### Uploads',
+  '',
+  '- **The database work overlapped with the fsyncs: kept.** Once the last byte has passed the inspector, the transaction starts (the ' +
+    '(workspace, sha256) lock, the duplicate lookup, the audit row and its follow-ups) while storage still fsyncs file and folder and ' +
+    'renames; it waits for the durable object before it takes the slot and commits, so a row never names an object that is not durable, ' +
+    'and the link\'s row lock (the slot) is taken only after the wait, so it is held no longer than before (the objection that dropped the ' +
+    'overlap earlier). Contention 162 → 239 accepted/s (section 5); the small-upload wall gain alone was not separable from the noise.',
+  '- **The CSV text check 16 bytes at a time (a WebAssembly SIMD loop, `src/services/upload/text-bytes.ts`): kept.** ' +
+    '`bench/micro/text-check.ts`, one process: 0.15–0.21 CPU ms/MiB against 0.54–0.70 for the 29 `indexOf` passes, which stay as the ' +
+    'fallback. A unit test covers every byte value, chunk edges and odd offsets, and that the SIMD path is the one running.',
+  '- **`pipeInto` instead of `stream.pipeline` in the local driver: kept** (pipeline builds an abort error with a stack per call, 5% of a ' +
+    'small upload\'s profile); no difference measurable on its own (1 KiB: 5.35 / 7.1 / 5.35 / 4.05 against 5.65 / 6.35 / 4.3 / 4.0 ms ' +
+    'per upload). The same for the body → inspector step was reverted: it closed the socket on a refusal, so the 413/422 never went out.',
+  '- **A minor GC forced every 16 or 4 MiB of body: dropped.** 100 MB: 3.90 / 4.07 / 3.83 CPU ms/MiB against 8.30 / 9.77 / 10.27 ' +
+    '(baseline 3.2–3.7), but peak memory scanning a 100 MB upload rose by 33–61 MiB (`scan-memory.test.ts` allows 40), and it needs ' +
+    '`v8.setFlagsFromString(\'--expose-gc\')` at run time, which Node documents as unsafe.',
+  '- **`--max-semi-space-size=1` (a Node flag): dropped, not reproduced.** One A/B (the uploads work, under load) ' +
+    'gave 3.83 / 3.33 / 3.53 against 10.13 / 9.27 / 7.70 CPU ms/MiB; a second on the merged build (`AB_NODE_FLAGS_B`, ' +
+    '`bench/micro/upload-cpu-ab.ts`, 3 × 100 MB per batch) gave 8.87 / 9.30 / 10.40 with the flag against 4.87 / 8.43 / 8.63 without ' +
+    '(baseline 2.43–2.63). Set from code at start-up it does nothing.',
+  '- **Where 100 MB still goes**: the garbage collector (section "Where the upload time goes": 304 ms against 79 ms per 3 × 100 MB). ' +
+    'Each socket read is a fresh buffer outside the heap; external-memory growth starts full collections, whose cost is the size of the ' +
+    'live heap (Express, Apollo, MikroORM, pg-boss: ~43 MB) against the bare baseline\'s near-empty one. The lever left is a smaller ' +
+    'resident heap in the process that receives uploads (PROCESS_ROLES could give the upload face a process of its own without the ' +
+    'GraphQL face); not done.',
+  '',
+  '### tus route',
+  '',
+  '- **Hash and text-check as PATCH bytes arrive, the part hard-linked into local storage: kept.** The finish read the whole file back ' +
+    '(a second pass) and copied it with a second fsync. Now the digest is fed after each datasync and kept only when it covers exactly ' +
+    'the part\'s new length; the finish runs the head inspection, size and whole-file text checks from it and the same commit; without it ' +
+    '(a restart, PATCHes spread over processes) the full pass runs as before (tested across two live processes). ' +
+    '`bench/micro/tus-ab.ts`, 10 pairs, server CPU / wall ms per 100 MB: single PATCH 1140 / 4478 against 1805 / 6058; 8 MiB PATCHes ' +
+    '1195 / 5089 against 1880 / 7182 (@tus/server 480 / 1948 and 480 / 2462). The link is loaded once per HEAD/PATCH (one query fewer).',
+  '- **The datasync overlapped with receiving: dropped**: 0.05–0.07 s per 100 MB on this disk, below the noise.',
+  '',
+  '### GraphQL',
+  '',
+  '- **Queries compiled by graphql-jit 0.8.9 through Apollo\'s gateway interface, `simpleResolvers` on the object types: kept.** ' +
+    '`bench/micro/graphql-list-ab.ts`, 6 alternating pairs, 1,000 requests of each face per side, CPU ms per page (GraphQL / REST): ' +
+    'before 5.14 / 3.61, 5.92 / 3.38, 5.22 / 2.57, 5.45 / 2.92, 3.56 / 2.67, 5.88 / 2.64 (REST÷GraphQL median 0.555); after 4.78 / 3.76, ' +
+    '4.39 / 2.87, 4.81 / 3.13, 4.39 / 2.76, 3.72 / 2.35, 5.34 / 3.13 (0.64). Mutations (uploads) and variables that do not coerce stay on ' +
+    'graphql-js, so their errors are worded as before.',
+  '- **Our own Date scalar: dropped**: `toISOString` is the cost on both faces (3.8% GraphQL, 4.6% REST).',
+  '',
+  '### REST list and every authenticated request',
+  '',
+  '- **`api_keys.last_used_at` written at most once a minute per key and process: kept.** The conditional UPDATE matched no row inside ' +
+    'its minute but was still sent: a round trip and a commit per request (the diagnosis: 3 statements per request against the ' +
+    'baseline\'s 2). Now an authenticated request is the key lookup alone. With no EntityManager fork per statement, the upload path ' +
+    'by concatenation and the credential hashed once, `bench/micro/list-ab.ts` (4 connections, 5 s per run, alternating pairs, CPU ms per ' +
+    'page old / new): default 3.68 / 2.95, 2.46 / 2.81, 2.84 / 2.64, 4.90 / 3.86, 4.17 / 3.88, 3.66 / 3.19, 5.31 / 3.63; include_expired ' +
+    '3.37 / 2.30, 2.95 / 2.28, 2.46 / 2.08, 2.88 / 2.87, 3.17 / 2.52, 3.22 / 2.45, 3.06 / 3.11 (lower in 12 of 14 pairs).',
   '',
 ];

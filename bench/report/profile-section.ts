@@ -6,9 +6,9 @@ import type { BenchResults } from './results.ts';
 
 // The report's profile section: where the product's upload time goes, against the baseline.
 
-/** Self time of the product's text check (the inspector's per-chunk method and the byte loop). */
+/** Self time of the product's text check (the SIMD loop, a WebAssembly function, and its JavaScript wrapper). */
 export function textCheckMs(w: ProfileSummary): number {
-  return w.topSelf.filter((f) => /^(_transform|isText) dist\/services\/upload\/upload-inspector\.js/.test(f.frame)).reduce((sum, f) => sum + f.ms, 0);
+  return w.topSelf.filter((f) => /^wasm-function|^containsOnlyText dist\/services\/upload\/text-bytes\.js/.test(f.frame)).reduce((sum, f) => sum + f.ms, 0);
 }
 
 function areaMs(w: ProfileSummary, area: string): number {
@@ -39,7 +39,7 @@ export function renderProfile(r: BenchResults): string[] {
     table(['', ...cols], [
       row(`${large.label}: wall time (ms)`, (s) => s.large.wallMs),
       row('… main thread busy (ms)', (s) => s.large.busyMs),
-      row('… of which text check: `UploadInspector._transform` + `isText` self (ms)', (s) => textCheckMs(s.large)),
+      row('… of which text check: the SIMD loop (`wasm-function`) + `containsOnlyText` self (ms)', (s) => textCheckMs(s.large)),
       row('… of which SHA-256 `Hash.update` self (ms)', (s) => s.large.topSelf.filter((f) => f.frame.startsWith('update node:internal/crypto/hash')).reduce((sum, f) => sum + f.ms, 0)),
       row('… of which garbage collector (ms)', (s) => areaMs(s.large, '(garbage collector)')),
       row(`${tiny.label}: wall time per upload (ms)`, (s) => s.tiny.wallMs / tiny.count, f2),
