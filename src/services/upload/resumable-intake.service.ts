@@ -7,7 +7,7 @@ import { AppError } from '../../errors/app-error.js';
 import type { LinkRepository } from '../../repositories/link.repository.js';
 import type { ReservationRecord, UploadReservationRepository } from '../../repositories/upload-reservation.repository.js';
 import { isUuid } from '../validation.js';
-import { assertAcceptsUploads, type FileOffer, type OpenLink, type ReceivedFile, type UploadIntakeService } from './upload-intake.service.js';
+import { assertAcceptsUploads, type AdmittedUpload, type FileOffer, type OpenLink, type ReceivedFile, type UploadIntakeService } from './upload-intake.service.js';
 
 /** How long an unfinished upload lives after its last bytes arrived. */
 export const RESUMABLE_UPLOAD_TTL_MS = 24 * 60 * 60_000;
@@ -80,20 +80,18 @@ export class ResumableIntakeService {
    * the file is refused for good (see `endsUpload`) the slot is released; the face removes the parts.
    */
   async finish(open: OpenLink, uploadId: string, offer: FileOffer, assembled: Readable): Promise<UploadRecord> {
-    try {
-      const admitted = this.deps.intake.admitFile(open, offer);
-      return await this.deps.intake.store(admitted, assembled, { reservationId: uploadId });
-    } catch (error) {
-      if (ResumableIntakeService.endsUpload(error)) await this.release(uploadId);
-      throw error;
-    }
+    return this.finishWith(open, uploadId, offer, (admitted) => this.deps.intake.store(admitted, assembled, { reservationId: uploadId }));
   }
 
   /** `finish` for a file hashed and text-checked as it arrived (UploadIntakeService.storeReceived): no second pass over it. */
   async finishReceived(open: OpenLink, uploadId: string, offer: FileOffer, received: ReceivedFile): Promise<UploadRecord> {
+    return this.finishWith(open, uploadId, offer, (admitted) => this.deps.intake.storeReceived(admitted, received, { reservationId: uploadId }));
+  }
+
+  /** Admits the offer and stores it one way or the other; a refusal for good releases the slot. */
+  private async finishWith(open: OpenLink, uploadId: string, offer: FileOffer, store: (admitted: AdmittedUpload) => Promise<UploadRecord>): Promise<UploadRecord> {
     try {
-      const admitted = this.deps.intake.admitFile(open, offer);
-      return await this.deps.intake.storeReceived(admitted, received, { reservationId: uploadId });
+      return await store(this.deps.intake.admitFile(open, offer));
     } catch (error) {
       if (ResumableIntakeService.endsUpload(error)) await this.release(uploadId);
       throw error;

@@ -177,14 +177,7 @@ export class UploadIntakeService {
         () => true,
         () => false,
       );
-      // A refusal (an AppError) rolled the transaction back, so the object is ours to remove. Any
-      // other failure may have come after the database committed: deleting then could leave a row
-      // without its object, so the object is left to the orphan sweep, which spares named objects.
-      if (stored && error instanceof AppError) {
-        await storage.delete(key).catch((cleanupError: unknown) =>
-          this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
-        );
-      }
+      if (stored) await this.removeIfRefused(storage, key, error);
       throw error;
     }
   }
@@ -210,14 +203,21 @@ export class UploadIntakeService {
     try {
       return await this.commit(admitted, { uploadId, key, sha256: received.sha256, sizeBytes: received.sizeBytes }, options.reservationId, Promise.resolve());
     } catch (error) {
-      // As in `store`: only a refusal (the transaction rolled back) makes the object ours to remove.
-      if (error instanceof AppError) {
-        await storage.delete(key).catch((cleanupError: unknown) =>
-          this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
-        );
-      }
+      await this.removeIfRefused(storage, key, error);
       throw error;
     }
+  }
+
+  /**
+   * After a failed commit. A refusal (an AppError) rolled the transaction back, so the object is ours
+   * to remove. Any other failure may have come after the database committed: deleting then could
+   * leave a row without its object, so the object is left to the orphan sweep, which spares named objects.
+   */
+  private async removeIfRefused(storage: StorageDriver, key: string, error: unknown): Promise<void> {
+    if (!(error instanceof AppError)) return;
+    await storage.delete(key).catch((cleanupError: unknown) =>
+      this.deps.logger.warn({ err: cleanupError, key }, 'could not remove the object of a refused upload; the orphan sweep will'),
+    );
   }
 
   /**
