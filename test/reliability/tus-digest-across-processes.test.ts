@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, rm } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../fixtures/sample-files.js';
 import { ApiClient } from '../helpers/api-client.js';
-import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
-import { createTestDatabase, type TestDatabase } from '../helpers/test-database.js';
-import { TEST_RUNS_DIR } from '../helpers/test-server.js';
+import type { ServerProcess } from '../helpers/server-process.js';
+import { startServerProcesses, type ServerProcesses } from '../helpers/server-processes.js';
 import { runTusUpload } from '../helpers/tus-client.js';
 import { listUploads, sha256 } from '../helpers/upload-expectations.js';
 
@@ -14,33 +11,17 @@ import { listUploads, sha256 } from '../helpers/upload-expectations.js';
 // DATA_DIR take turns on one upload: the one that finishes holds a digest of only part of the file,
 // which must not be used; the stored SHA-256 is the whole file's.
 
-const started: ServerProcess[] = [];
-let db: TestDatabase | undefined;
-let dataDir: string | undefined;
+let servers: ServerProcesses | undefined;
 afterAll(async () => {
-  for (const server of started) if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
-  await db?.drop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await servers?.stop();
 });
 
 describe('a tus upload whose PATCHes reach two processes', () => {
   it('stores the SHA-256 of the whole file when the finishing process received only some of its bytes', async () => {
-    db = await createTestDatabase();
-    dataDir = path.join(TEST_RUNS_DIR, `tus-digest-${randomBytes(6).toString('hex')}`);
-    await mkdir(dataDir, { recursive: true });
-    const adminToken = `test-admin-${randomBytes(24).toString('hex')}`;
-    const env = {
-      DATABASE_URL: db.url,
-      DATA_DIR: dataDir,
-      ADMIN_TOKEN: adminToken,
-      RATE_LIMIT_PUBLIC_PER_MINUTE: '0',
-      RATE_LIMIT_UPLOADS_PER_MINUTE: '0',
-      ORPHAN_SWEEP_INTERVAL_SECONDS: '0',
-    };
-    const [first, second] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
-    started.push(first, second);
+    servers = await startServerProcesses(2);
+    const [first, second] = servers.processes as [ServerProcess, ServerProcess];
     const api = new ApiClient(first.url);
-    const ws = await api.createWorkspace(adminToken);
+    const ws = await api.createWorkspace(servers.adminToken);
     const link = await api.createLink(ws);
     const file = Buffer.concat([samplePdf(), randomBytes(1_500_000)]);
     const expected = { filename: 'train.pdf', size_bytes: file.length, sha256: sha256(file) };
