@@ -55,7 +55,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     `- **Rounds.** Each scenario runs one untimed warm-up per side, then timed rounds (uploads and download ${r.rounds}; ` +
       `tus ${r.tus?.comparisons[0]?.rounds.length ?? 0}; memory ${r.memory?.rounds.length ?? 0}; contention ${r.contention.rounds.length}; ` +
       `GCS ${r.gcs?.ran ? (r.gcs.cases[0]?.rounds.length ?? 0) : 0}; link list ${r.links.rest[0]?.rounds.length ?? 0}; start-up ${r.startup.rounds.length}); in each round the product and the ` +
-      'baseline run back to back, and which goes first alternates (P B, B P, …), so a slow spell of the shared 2-core machine ' +
+      'baseline run back to back (uploads: with the floor as a third side, see below), and which goes first alternates (P B, B P, …), so a slow spell of the shared 2-core machine ' +
       'falls on both. Figures are the median and the range (min–max) over the rounds; **ratios are product / baseline per round**, ' +
       'then the median and range of those ratios.',
     '- **Upload throughput**: MiB/s = bytes of a round / wall time of the round (first byte sent to last answer received). ' +
