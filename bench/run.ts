@@ -4,6 +4,7 @@
 //   --profile    always profile the upload path (by default only when an upload ratio misses the goal)
 //   --quick      a smoke run: one round, 1 MB uploads only, 100,000 links, short load runs; no
 //                download, memory or profile (their sections say "not measured")
+//   --only-upload  runs only the upload throughput scenario and prints its figures (no report written)
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -11,9 +12,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchDatabase, serverVersion } from './lib/database.ts';
 import { gitRevision, machineInfo } from './lib/machine.ts';
-import { compileBaselines, createLink, REPO_ROOT, startDownloadBaseline, startListBaseline, startProduct, startTusBaseline, startUploadBaseline } from './lib/servers.ts';
+import { compileBaselines, createLink, REPO_ROOT, startDownloadBaseline, startListBaseline, startProduct, startRecordFloor, startTusBaseline, startUploadBaseline } from './lib/servers.ts';
 import { MIB } from './lib/stats.ts';
-import { baselineTarget, productTarget, uploadOnce } from './lib/uploader.ts';
+import { baselineTarget, floorTarget, productTarget, uploadOnce } from './lib/uploader.ts';
 import { evaluateGoals } from './report/goals.ts';
 import { renderMarkdown } from './report/markdown.ts';
 import type { BenchResults } from './report/results.ts';
@@ -35,6 +36,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     // Runs only the webhook scenario and prints its figures (no report written): a cheap check.
     'only-webhooks': { type: 'boolean', default: false },
+    // Runs only the upload throughput scenario (product, bare baseline, durable-record floor) and prints its figures.
+    'only-upload': { type: 'boolean', default: false },
   },
 });
 const quick = values.quick;
@@ -90,20 +93,36 @@ try {
   cleanups.push(() => product.stop());
   const uploadBaseline = await startUploadBaseline(baselineDir);
   cleanups.push(() => uploadBaseline.stop());
+  // The durable-record floor: its own folder (incoming/ and objects/) and its own tables in the bench's database.
+  const floorDir = path.join(workRoot, 'floor');
+  const floorToken = randomBytes(24).toString('base64url');
+  const recordFloor = await startRecordFloor(floorDir, db.url, floorToken);
+  cleanups.push(() => recordFloor.stop());
   const link = await createLink(product, adminToken);
   log('servers up');
 
   const objectsRoot = path.join(settings.dataDir, 'files', 'objects');
-  // Removes the stored files behind both servers' backs (the product never reads them back here).
+  // Removes the stored files behind the servers' backs (none reads them back here); the floor's two
+  // folders are made again, as it expects them.
   const clearStorage = async () => {
     await rm(path.join(objectsRoot, 'uploads'), { recursive: true, force: true });
     await rm(baselineDir, { recursive: true, force: true });
     await mkdir(baselineDir, { recursive: true });
+    await rm(floorDir, { recursive: true, force: true });
+    for (const folder of ['incoming', 'objects']) await mkdir(path.join(floorDir, folder), { recursive: true });
   };
   const target = { ...productTarget(product.url, link.linkToken), cpuMs: () => product.cpuMs() };
   const baseTarget = { ...baselineTarget(uploadBaseline.url), cpuMs: () => uploadBaseline.cpuMs() };
-  const upload = await runUploadThroughput(target, baseTarget, rounds, clearStorage, log, quick);
+  const floorSide = { ...floorTarget(recordFloor.url, floorToken), cpuMs: () => recordFloor.cpuMs() };
+  const upload = await runUploadThroughput(target, baseTarget, rounds, clearStorage, log, quick, floorSide);
   await uploadBaseline.stop();
+  await recordFloor.stop();
+  if (values['only-upload']) {
+    process.stdout.write(`${JSON.stringify(upload, null, 2)}\n`);
+    log(`upload scenario only; total time ${Math.round((performance.now() - started) / 1000)} s`);
+    await cleanUp();
+    process.exit(0);
+  }
 
   // tus: @tus/server + @tus/file-store against our tus route and our raw route, the same file each.
   const tusBaseline = await startTusBaseline(baselineDir);

@@ -44,3 +44,36 @@ export function summarizePaired<T>(rounds: PairedRound<T>[], value: (x: T) => nu
     ratio: spread(rounds.map((r) => value(r.product) / value(r.baseline))),
   };
 }
+
+/** One round of three sides: the pair as in `alternate`, plus a third side and the round's order. */
+export interface TrioRound<T> extends PairedRound<T> {
+  floor: T;
+  /** The order the three ran in, e.g. "P B F" (product, baseline, floor). */
+  sequence: string;
+}
+
+/**
+ * The orders of three sides, one per round, repeating: all six once every six rounds, so each side
+ * runs first, second and third equally often and each pair runs in both orders equally often; and
+ * product and baseline swap every round (P before B in odd rounds), as `alternate` has them.
+ */
+export const TRIO_ORDERS = ['PBF', 'BFP', 'FPB', 'FBP', 'PFB', 'BPF'] as const;
+
+export async function alternateThree<T>(rounds: number, product: () => Promise<T>, baseline: () => Promise<T>, floor: () => Promise<T>): Promise<TrioRound<T>[]> {
+  const results: TrioRound<T>[] = [];
+  const run = { P: product, B: baseline, F: floor };
+  for (let round = 1; round <= rounds; round++) {
+    const order = TRIO_ORDERS[(round - 1) % TRIO_ORDERS.length] as string;
+    const figures: Partial<Record<'P' | 'B' | 'F', T>> = {};
+    for (const side of [...order] as ('P' | 'B' | 'F')[]) figures[side] = await run[side]();
+    results.push({
+      round,
+      order: order.indexOf('P') < order.indexOf('B') ? 'product first' : 'baseline first',
+      product: figures.P as T,
+      baseline: figures.B as T,
+      floor: figures.F as T,
+      sequence: order.split('').join(' '),
+    });
+  }
+  return results;
+}

@@ -16,16 +16,18 @@ let compiledDir: string | undefined;
 export async function compileBaselines(workRoot: string): Promise<void> {
   compiledDir = path.join(workRoot, 'compiled-baselines');
   await mkdir(compiledDir, { recursive: true });
-  for (const source of ['baselines/upload-server.ts', 'baselines/download-server.ts', 'lib/exit-on-sigterm.ts']) {
+  for (const source of ['baselines/upload-server.ts', 'baselines/download-server.ts', 'baselines/record-floor-server.ts', 'lib/exit-on-sigterm.ts']) {
     const { outputText } = ts.transpileModule(await readFile(path.join(BENCH, source), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
     });
-    await writeFile(path.join(compiledDir, `${path.basename(source, '.ts')}.mjs`), outputText);
+    // The compiled file lives outside the repo, where a bare 'pg' would not resolve: point it at the repo's.
+    const resolved = outputText.replace(/from 'pg';/g, `from '${import.meta.resolve('pg')}';`);
+    await writeFile(path.join(compiledDir, `${path.basename(source, '.ts')}.mjs`), resolved);
   }
 }
 
 /** The compiled .mjs of a bench script (see compileBaselines). */
-export function compiled(name: 'upload-server' | 'download-server' | 'exit-on-sigterm'): string {
+export function compiled(name: 'upload-server' | 'download-server' | 'record-floor-server' | 'exit-on-sigterm'): string {
   if (!compiledDir) throw new Error('compileBaselines() first');
   return path.join(compiledDir, `${name}.mjs`);
 }
@@ -69,6 +71,15 @@ export function startProduct(settings: ProductSettings, pollMs?: number): Promis
 /** bench/baselines/upload-server.ts (compiled), writing into `dir`. */
 export function startUploadBaseline(dir: string, nodeFlags: string[] = []): Promise<ChildServer> {
   return startChildServer({ name: 'baseline', cwd: REPO_ROOT, args: [...nodeFlags, compiled('upload-server')], env: { BENCH_DIR: dir }, readyPath: '/' });
+}
+
+/**
+ * bench/baselines/record-floor-server.ts (compiled): the bare upload baseline plus the token lookup,
+ * the atomic rename and the committed row, on the bench's database; files under `dir`, and it
+ * accepts only `token`.
+ */
+export function startRecordFloor(dir: string, databaseUrl: string, token: string): Promise<ChildServer> {
+  return startChildServer({ name: 'floor', cwd: REPO_ROOT, args: [compiled('record-floor-server')], env: { BENCH_DIR: dir, DATABASE_URL: databaseUrl, FLOOR_TOKEN: token }, readyPath: '/' });
 }
 
 /**

@@ -3,9 +3,9 @@ import { Transform } from 'node:stream';
 import { csvBody } from './csv-body.ts';
 import { sendStream } from './http-client.ts';
 
-/** Where and how to upload: the product's route with its headers, or the baseline's root. */
+/** Where and how to upload: the product's route with its headers, the baseline's root, or the floor's token path. */
 export interface UploadTarget {
-  label: 'product' | 'baseline';
+  label: 'product' | 'baseline' | 'floor';
   baseUrl: string;
   path: string;
   headers: Record<string, string>;
@@ -24,6 +24,11 @@ export function productTarget(baseUrl: string, linkToken: string): UploadTarget 
 
 export function baselineTarget(baseUrl: string): UploadTarget {
   return { label: 'baseline', baseUrl, path: '/', headers: {} };
+}
+
+/** bench/baselines/record-floor-server.ts: the token in the path, as the product's route has it. */
+export function floorTarget(baseUrl: string, token: string): UploadTarget {
+  return { label: 'floor', baseUrl, path: `/u/${encodeURIComponent(token)}`, headers: {} };
 }
 
 /** One upload of a fresh CSV body; throws unless the server answered 201 with the right size. */

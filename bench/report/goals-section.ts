@@ -1,7 +1,7 @@
 import { CONTENTION_UPLOADS } from '../scenarios/contention.ts';
 import { LATENCY_CONNECTIONS, THROUGHPUT_CONNECTIONS } from '../scenarios/link-listing.ts';
 import { f2, mib, signedMib, table, yes } from './format.ts';
-import { CPU_GOAL, FLAT_MEMORY_MARGIN_BYTES, GRAPHQL_GOAL, LIST_P99_GOAL, LIST_THROUGHPUT_GOAL, TUS_GOAL, UPLOAD_GOAL, type RatioGoal } from './goals.ts';
+import { CPU_GOAL, FLAT_MEMORY_MARGIN_BYTES, GRAPHQL_GOAL, LIST_P99_GOAL, LIST_THROUGHPUT_GOAL, TUS_GOAL, UPLOAD_GOAL, type RatioGoal, type UploadGoal } from './goals.ts';
 import type { BenchResults } from './results.ts';
 import { webhookGoalRows } from './webhook-section.ts';
 
@@ -11,10 +11,40 @@ const f0 = (n: number) => n.toFixed(0);
 const mark = (met: boolean) => (met ? '✓' : '✗');
 const cases = (g: RatioGoal) => g.cases.map((c) => `${c.name}: ${f2(c.ratio)}× ${mark(c.met)}`).join('<br>');
 
+/**
+ * The upload row: product / bare per case as the other rows, then the durable-record floor's
+ * figures. A case whose floor is under the goal says so; the row stays "not met" (the issue's goal
+ * is product / bare) and counts those cases, since no product could meet them here.
+ */
+function uploadCases(g: UploadGoal): string {
+  return g.cases
+    .map((c) => {
+      const judged = `${c.name}: ${f2(c.ratio)}× ${mark(c.met)}`;
+      if (c.floorOverBaseline === undefined) return `${judged} (floor not measured)`;
+      const floor = `floor/bare ${f2(c.floorOverBaseline)}×, product/floor ${f2(c.productOverFloor ?? NaN)}×`;
+      return c.reachable === false ? `${judged} **not reachable on this machine** (${floor})` : `${judged} (${floor})`;
+    })
+    .join('<br>');
+}
+
+function uploadVerdict(g: UploadGoal): string {
+  if (g.met) return yes(true);
+  const unreachable = g.cases.filter((c) => !c.met && c.reachable === false).length;
+  const missed = g.cases.filter((c) => !c.met).length;
+  if (unreachable === 0) return yes(false);
+  return `${yes(false)}; ${unreachable} of the ${missed} missed case${missed === 1 ? '' : 's'} not reachable on this machine`;
+}
+
 export const VERDICT_RULES =
   'Every ratio is the median of the per-round ratios (product / baseline in the same round). A goal is **met** when every case ' +
   'listed in its row meets it (✓ per case); one case short (✗) makes the row **not met**. Rows without a threshold in the issue ' +
-  'say "reported" and are figures only. A `--quick` run judges only what it measured (1 MB uploads, 100,000 links, one round).';
+  'say "reported" and are figures only. A `--quick` run judges only what it measured (1 MB uploads, 100,000 links, one round). ' +
+  `The upload row is judged on product / bare baseline alone; beside each case it shows the durable-record floor (see Method): ` +
+  `**floor/bare** is the ceiling of any server with the product's guarantees on this machine, **product/floor** what the product ` +
+  `adds beyond them. A case whose floor/bare median is under ${UPLOAD_GOAL} is marked **not reachable on this machine**: a server ` +
+  'doing nothing but what the guarantees require would fail the same test there. It stays ✗ (the goal as the issue sets it is not ' +
+  'met, and the row says how many missed cases are out of reach); for it, product/floor is the figure that says how close the product is ' +
+  'to what this machine allows (no threshold in the issue).';
 
 export function renderGoals(r: BenchResults): string[] {
   const g = r.goals;
@@ -22,7 +52,7 @@ export function renderGoals(r: BenchResults): string[] {
   const cpuCases = r.upload.filter((u) => u.cpu && u.case.sizeBytes === 100 * 1024 * 1024);
   const c = r.contention;
   const rows: string[][] = [
-    [`Upload throughput ≥ ${UPLOAD_GOAL}× the bare durable baseline, 1 / 10 / 100 MB at 1 and 4 clients`, cases(g.upload), yes(g.upload.met)],
+    [`Upload throughput ≥ ${UPLOAD_GOAL}× the bare durable baseline, 1 / 10 / 100 MB at 1 and 4 clients`, uploadCases(g.upload), uploadVerdict(g.upload)],
     [
       `Upload ${r.tus ? r.tus.sizeBytes / 1024 / 1024 : 100} MB ≥ ${TUS_GOAL.toFixed(1)}× @tus/server + @tus/file-store (no hash, no fsync), both product routes`,
       g.tus ? cases(g.tus) : 'not measured',

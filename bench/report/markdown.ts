@@ -6,6 +6,7 @@ import { renderProfile } from './profile-section.ts';
 import { listingMethod, renderListing } from './listing-section.ts';
 import { renderWebhooks } from './webhook-section.ts';
 import { renderRaw } from './raw-section.ts';
+import { renderFloor } from './floor-section.ts';
 import type { BenchResults } from './results.ts';
 import { SMALL_WARMUP } from '../scenarios/memory.ts';
 import { QUICK_WARMUP, WARMUP } from '../scenarios/upload-throughput.ts';
@@ -45,7 +46,8 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       '(`max_uploads` 10,000) as `text/csv`, so every byte also passes the CSV text check. The baselines are ' +
       '[`bench/baselines/upload-server.ts`](bench/baselines/upload-server.ts) (bare `node:http`: body → SHA-256 → file with ' +
       '`flush: true`, 201 with the hash) and [`bench/baselines/download-server.ts`](bench/baselines/download-server.ts) ' +
-      '(bare `node:http`: `fs.createReadStream` piped into the response), compiled to plain JavaScript at the start of the run ' +
+      '(bare `node:http`: `fs.createReadStream` piped into the response); beside the upload pair runs the durable-record floor, ' +
+      '[`bench/baselines/record-floor-server.ts`](bench/baselines/record-floor-server.ts) (see below). All three are compiled to plain JavaScript at the start of the run ' +
       '(run as `.ts`, Node would load its type stripper into them, ~17 MiB of RSS the product does not carry). All run on the same Node as the bench, on the same disk.',
     '- **Client.** The bench process itself, with `node:http`, a fresh connection per request, the size announced in ' +
       '`Content-Length`. Bodies are CSV generated as they are sent (a ~1 MiB block of rows repeated in 64 KiB views, never a whole ' +
@@ -53,7 +55,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     `- **Rounds.** Each scenario runs one untimed warm-up per side, then timed rounds (uploads and download ${r.rounds}; ` +
       `tus ${r.tus?.comparisons[0]?.rounds.length ?? 0}; memory ${r.memory?.rounds.length ?? 0}; contention ${r.contention.rounds.length}; ` +
       `GCS ${r.gcs?.ran ? (r.gcs.cases[0]?.rounds.length ?? 0) : 0}; link list ${r.links.rest[0]?.rounds.length ?? 0}; start-up ${r.startup.rounds.length}); in each round the product and the ` +
-      'baseline run back to back, and which goes first alternates (P B, B P, …), so a slow spell of the shared 2-core machine ' +
+      'baseline run back to back (uploads: with the floor as a third side, see below), and which goes first alternates (P B, B P, …), so a slow spell of the shared 2-core machine ' +
       'falls on both. Figures are the median and the range (min–max) over the rounds; **ratios are product / baseline per round**, ' +
       'then the median and range of those ratios.',
     '- **Upload throughput**: MiB/s = bytes of a round / wall time of the round (first byte sent to last answer received). ' +
@@ -64,6 +66,18 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       '(a fresh product process checks bytes in slower code for its first few hundred MB; the rounds measure the steady state, the ' +
       'profiles below the fresh state). Both sides\' stored files are removed (untimed) before every batch: on this machine, ' +
       'gigabytes written in a row fill the page cache and slow later writes, which would favour whichever case runs late.',
+    '- **Durable-record floor** (uploads only): the bare baseline plus exactly what the product\'s guarantees force on any server, ' +
+      'and nothing else: (a) before the body is read, one `select` of the link token\'s SHA-256 by primary key in a 100-row table ' +
+      '(a refusal comes before the body); (b) body → SHA-256 → a temporary file with `flush: true`, `rename` into place, `fsync` of ' +
+      'the folder (nothing half-written under its final name); (c) after that, one committed `insert` of one row (id, link, ' +
+      'SHA-256, size, key) into a normal, WAL-logged table (a temp or unlogged table would skip the WAL flush), then 201. `pg` with a ' +
+      'pool of 10 (the product\'s) on the run\'s database; PostgreSQL runs with `fsync` and `synchronous_commit` on, so each commit ' +
+      'waits for its WAL flush. No framework, validation, audit table or ORM. No server with the product\'s guarantees can do less ' +
+      'per upload, so **floor/bare** is the ceiling any product can reach on this machine and **product/floor** what the product ' +
+      'itself adds. It runs in the same rounds as the pair, its files removed before every batch like theirs, and the three sides\' ' +
+      'order goes through all six orders (P B F, B F P, F P B, F B P, P F B, B P F, then again), so each side runs first, second and ' +
+      'third equally often, each pair runs in both orders equally often, and product and baseline still swap every round. Its ratios ' +
+      'are per round, like product/bare; its CPU is its own process\'s, PostgreSQL\'s work not included (as for the product).',
     '- **Server CPU per 100 MB**: utime + stime of the server process (all its threads) from `/proc/<pid>/stat`, read just before ' +
       'and just after each timed upload batch, divided by the MiB the batch moved × 100; the ratio is product / baseline per round, ' +
       'as for throughput. It counts the server process only: the product\'s PostgreSQL work (its commit) runs in PostgreSQL\'s ' +
@@ -103,6 +117,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
       ]),
     ),
     '',
+    ...renderFloor(r),
   );
   if (r.tus) {
     out.push(

@@ -9,12 +9,16 @@ export function renderRaw(r: BenchResults): string[] {
     u.rounds.map((round) => [
       u.case.name,
       String(round.round),
-      round.order,
+      round.sequence ?? round.order,
       f1(round.product.ms),
       f1(round.product.mibPerSecond),
       f1(round.baseline.ms),
       f1(round.baseline.mibPerSecond),
+      round.floor ? f1(round.floor.ms) : '—',
+      round.floor ? f1(round.floor.mibPerSecond) : '—',
       f2(round.product.mibPerSecond / round.baseline.mibPerSecond),
+      round.floor ? f2(round.floor.mibPerSecond / round.baseline.mibPerSecond) : '—',
+      round.floor ? f2(round.product.mibPerSecond / round.floor.mibPerSecond) : '—',
     ]),
   );
   const memoryRows = (r.memory?.rounds ?? []).flatMap((round) =>
@@ -37,7 +41,7 @@ export function renderRaw(r: BenchResults): string[] {
     '',
     '### Upload rounds',
     '',
-    table(['Case', 'Round', 'Order', 'Product ms', 'Product MiB/s', 'Baseline ms', 'Baseline MiB/s', 'Ratio'], uploadRows),
+    table(['Case', 'Round', 'Order (P product, B baseline, F floor)', 'Product ms', 'Product MiB/s', 'Baseline ms', 'Baseline MiB/s', 'Floor ms', 'Floor MiB/s', 'Product/baseline', 'Floor/baseline', 'Product/floor'], uploadRows),
     '',
     '### Memory rounds (VmHWM, MiB)',
     '',
