@@ -13,9 +13,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, open, rename } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
-import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { hashingTap } from './hashing-tap.ts';
 
 const dir = process.env['BENCH_DIR'] ?? '.';
 const incoming = path.join(dir, 'incoming');
@@ -52,21 +52,13 @@ http
       const link = await pool.query<{ link_id: string }>('select link_id from floor_links where token_sha256 = $1', [digest(token)]);
       const linkId = link.rows[0]?.link_id;
       if (!linkId) return void res.writeHead(404, { connection: 'close' }).end();
-      const hash = createHash('sha256');
-      let size = 0;
-      const tap = new Transform({
-        transform(chunk: Buffer, _encoding, done) {
-          hash.update(chunk);
-          size += chunk.length;
-          done(null, chunk);
-        },
-      });
+      const tap = hashingTap();
       const id = randomUUID();
       const part = path.join(incoming, `${id}.part`);
-      await pipeline(req, tap, createWriteStream(part, { flags: 'wx', flush: true }));
+      await pipeline(req, tap.stream, createWriteStream(part, { flags: 'wx', flush: true }));
       await rename(part, path.join(objects, id));
       await fsyncFolder(objects);
-      const sha256 = hash.digest('hex');
+      const { sha256, size_bytes: size } = tap.result();
       // One statement outside begin/commit is one transaction, committed on its own: the fewest
       // round trips for the one commit (and its WAL flush) a record needs.
       await pool.query('insert into floor_uploads values ($1, $2, $3, $4, $5)', [id, linkId, sha256, size, id]);

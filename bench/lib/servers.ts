@@ -16,12 +16,13 @@ let compiledDir: string | undefined;
 export async function compileBaselines(workRoot: string): Promise<void> {
   compiledDir = path.join(workRoot, 'compiled-baselines');
   await mkdir(compiledDir, { recursive: true });
-  for (const source of ['baselines/upload-server.ts', 'baselines/download-server.ts', 'baselines/record-floor-server.ts', 'lib/exit-on-sigterm.ts']) {
+  for (const source of ['baselines/hashing-tap.ts', 'baselines/upload-server.ts', 'baselines/download-server.ts', 'baselines/record-floor-server.ts', 'lib/exit-on-sigterm.ts']) {
     const { outputText } = ts.transpileModule(await readFile(path.join(BENCH, source), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2023, verbatimModuleSyntax: true },
     });
-    // The compiled file lives outside the repo, where a bare 'pg' would not resolve: point it at the repo's.
-    const resolved = outputText.replace(/from 'pg';/g, `from '${import.meta.resolve('pg')}';`);
+    // The compiled file lives outside the repo, where a bare 'pg' would not resolve: point it at the
+    // repo's. Sibling imports name the .ts source (run as .ts elsewhere); here they are the .mjs beside.
+    const resolved = outputText.replace(/from 'pg';/g, `from '${import.meta.resolve('pg')}';`).replace(/from '\.\/([\w-]+)\.ts';/g, "from './$1.mjs';");
     await writeFile(path.join(compiledDir, `${path.basename(source, '.ts')}.mjs`), resolved);
   }
 }
