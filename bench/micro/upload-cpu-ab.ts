@@ -4,6 +4,7 @@
 // ...), so a slow spell of the shared machine falls on every side. CPU is utime + stime of the server
 // process from /proc/<pid>/stat (clock ticks of 10 ms), read before and after each batch.
 //   node bench/micro/upload-cpu-ab.ts [other-tree|-] [size-bytes] [uploads-per-batch] [clients] [rounds]
+// AB_BENCH_WARMUP=1 runs the upload scenario's warm-up first; AB_WARMUP caps the size-specific warm-up (default 200).
 // Node flags for the product(s): AB_NODE_FLAGS (A, and B unless AB_NODE_FLAGS_B is set). The same tree
 // twice with two flag sets compares flags: `AB_NODE_FLAGS_B=--max-semi-space-size=1 node ... . ...`
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,6 +14,7 @@ import { startChildServer, type ChildServer } from '../lib/child-server.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { compileBaselines, createLink, startUploadBaseline } from '../lib/servers.ts';
 import { baselineTarget, productTarget, uploadBatch, type UploadTarget } from '../lib/uploader.ts';
+import { WARMUP } from '../scenarios/upload-throughput.ts';
 
 const other = process.argv[2] && process.argv[2] !== '-' ? path.resolve(process.argv[2]) : undefined;
 const size = Number(process.argv[3] ?? 1024 * 1024);
@@ -46,8 +48,12 @@ try {
   const baseDir = await mkdtemp(path.join(work, 'base-'));
   const base = await startUploadBaseline(baseDir);
   sides.push({ name: 'base', server: base, target: baselineTarget(base.url), dir: baseDir, cleanup: () => base.stop() });
-  // Warm-up: a fresh V8 runs the byte paths in slower tiers for its first few hundred MB.
+  // Warm-up: a fresh V8 runs the byte paths in slower tiers for its first few hundred MB. With
+  // AB_BENCH_WARMUP=1, the upload scenario's own warm-up first (4 x 100 MB twice, then 10 MB and
+  // 1 MB batches): large uploads grow V8's young generation, which changes when full collections
+  // start afterwards (see BENCHMARKS.md, the 1 MB upload's CPU).
   for (const side of sides) {
+    if (process.env['AB_BENCH_WARMUP']) for (const [s, c, n] of WARMUP) await uploadBatch(side.target, s, c, n);
     await uploadBatch(side.target, size, clients, Math.min(Number(process.env["AB_WARMUP"] ?? 200), Math.max(2, Math.ceil((300 * 2 ** 20) / size / clients))));
     await rm(side.dir, { recursive: true, force: true });
     await mkdir(side.dir, { recursive: true });
