@@ -1,9 +1,8 @@
 /**
  * The node flags of the production command (docs/deploy.md, the Dockerfile's CMD), with which the
- * bench starts the product. `--external-memory-accounted-in-global-limit`: without it, V8 counts every
- * buffer outside the heap allocated since the last full collection (each socket read of an upload
- * body) against the old generation's room, and after large uploads ran a full collection every few
- * MB received (docs/deploy.md, BENCHMARKS.md). A module of its own so the report can name the
- * command without loading the server launcher.
+ * bench starts the product: the young generation capped, because grown to Node's default maximum by
+ * large uploads it kept V8 in back to back full collections for the small uploads after them
+ * (docs/deploy.md, BENCHMARKS.md). A module of its own so the report can name the command without
+ * loading the server launcher.
  */
-export const PRODUCT_NODE_FLAGS: readonly string[] = ['--external-memory-accounted-in-global-limit'];
+export const PRODUCT_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=16'];

@@ -33,7 +33,7 @@ export function compiled(name: 'upload-server' | 'download-server' | 'exit-on-si
   return path.join(compiledDir, `${name}.mjs`);
 }
 
-/** The product as it runs in production (docs/deploy.md: `node` with PRODUCT_NODE_FLAGS, then `dist/main.js`), with only these settings. */
+/** The product as it runs in production: `node --max-semi-space-size=16 dist/main.js` (docs/deploy.md), with only these settings. */
 export interface ProductSettings {
   databaseUrl: string;
   dataDir: string;

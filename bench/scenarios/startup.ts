@@ -3,7 +3,7 @@ import { PRODUCT_NODE_FLAGS, startProduct, type ProductSettings } from '../lib/s
 
 // Start-up: from spawning the server to the first 200 from /readyz, against the bench database the
 // earlier scenarios filled (migrations already applied: the server only checks them). Two production
-// commands, in alternating rounds: `node --external-memory-accounted-in-global-limit dist/main.js` (docs/deploy.md) and
+// commands, in alternating rounds: `node --max-semi-space-size=16 dist/main.js` (docs/deploy.md) and
 // the same with `--enable-source-maps` (the Dockerfile's CMD). Neither compiles anything at boot
 // (`npm start` would run tsc first: a development convenience, not the production path).
 // The probe polls every 10 ms, so figures are rounded up to that step.
