@@ -21,5 +21,4 @@ RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 # node itself is PID 1 (not npm), so SIGTERM reaches the server and it drains before it stops.
-# --max-semi-space-size=16 caps V8's young generation (docs/deploy.md says why).
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=16", "dist/main.js"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

@@ -3,9 +3,6 @@ import path from 'node:path';
 import ts from 'typescript';
 import { startChildServer, type ChildServer } from './child-server.ts';
 import { requestJson } from './http-client.ts';
-import { PRODUCT_NODE_FLAGS } from './product-flags.ts';
-
-export { PRODUCT_NODE_FLAGS };
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const BENCH = path.join(REPO_ROOT, 'bench');
@@ -33,12 +30,12 @@ export function compiled(name: 'upload-server' | 'download-server' | 'exit-on-si
   return path.join(compiledDir, `${name}.mjs`);
 }
 
-/** The product as it runs in production: `node --max-semi-space-size=16 dist/main.js` (docs/deploy.md), with only these settings. */
+/** The product as `npm start` runs it in production: `node dist/main.js`, with only these settings. */
 export interface ProductSettings {
   databaseUrl: string;
   dataDir: string;
   adminToken: string;
-  /** Node flags after PRODUCT_NODE_FLAGS (e.g. --cpu-prof). */
+  /** Extra node flags (e.g. --cpu-prof). */
   nodeFlags?: string[];
   /** Extra environment (e.g. WEBHOOK_ALLOW_PRIVATE for a loopback receiver). */
   env?: Record<string, string>;
@@ -48,7 +45,7 @@ export function startProduct(settings: ProductSettings, pollMs?: number): Promis
   return startChildServer({
     name: 'product',
     cwd: REPO_ROOT,
-    args: [...PRODUCT_NODE_FLAGS, ...(settings.nodeFlags ?? []), path.join(REPO_ROOT, 'dist', 'main.js')],
+    args: [...(settings.nodeFlags ?? []), path.join(REPO_ROOT, 'dist', 'main.js')],
     env: {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',

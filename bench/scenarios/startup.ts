@@ -1,15 +1,15 @@
 import { alternate, summarizePaired, type PairedRound, type PairedSummary } from '../lib/rounds.ts';
-import { PRODUCT_NODE_FLAGS, startProduct, type ProductSettings } from '../lib/servers.ts';
+import { startProduct, type ProductSettings } from '../lib/servers.ts';
 
 // Start-up: from spawning the server to the first 200 from /readyz, against the bench database the
 // earlier scenarios filled (migrations already applied: the server only checks them). Two production
-// commands, in alternating rounds: `node --max-semi-space-size=16 dist/main.js` (docs/deploy.md) and
-// the same with `--enable-source-maps` (the Dockerfile's CMD). Neither compiles anything at boot
+// commands, in alternating rounds: `node dist/main.js` (docs/deploy.md) and
+// `node --enable-source-maps dist/main.js` (the Dockerfile's CMD). Neither compiles anything at boot
 // (`npm start` would run tsc first: a development convenience, not the production path).
 // The probe polls every 10 ms, so figures are rounded up to that step.
 
 export interface StartupResult {
-  /** `product` = the docs/deploy.md command, `baseline` = the same with `--enable-source-maps` (the Dockerfile). */
+  /** `product` = `node dist/main.js`, `baseline` = `node --enable-source-maps dist/main.js` (the Dockerfile). */
   paths: { plain: string; docker: string };
   ms: PairedSummary;
   rounds: PairedRound<number>[];
@@ -25,7 +25,7 @@ export async function runStartup(settings: ProductSettings, rounds: number): Pro
   };
   const paired = await alternate(rounds, start([]), start(['--enable-source-maps']));
   return {
-    paths: { plain: `node ${PRODUCT_NODE_FLAGS.join(' ')} dist/main.js`, docker: `node ${PRODUCT_NODE_FLAGS.join(' ')} --enable-source-maps dist/main.js` },
+    paths: { plain: 'node dist/main.js', docker: 'node --enable-source-maps dist/main.js' },
     ms: summarizePaired(paired, (x) => x),
     rounds: paired,
   };
