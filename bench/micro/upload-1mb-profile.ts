@@ -95,6 +95,8 @@ try {
   // BENCH_WARMUP=1: the upload scenario's own warm-up (4 x 100 MB twice, 4 x 4 x 10 MB, 4 x 12 x 1 MB).
   if (process.env['BENCH_WARMUP']) for (const [size, clients, perClient] of WARMUP) await uploadBatch(target, size, clients, perClient);
   else await uploadBatch(target, MIB, 1, warmup);
+  // WARMUP_100=n: then n sequential 100 MiB uploads (what the profile scenario runs before its 1 MB window).
+  if (process.env['WARMUP_100']) await uploadBatch(target, 100 * MIB, 1, Number(process.env['WARMUP_100']));
   // A hook for outside tools (strace -p, perf -p): the pid, then a pause before the windows.
   if (process.env['PAUSE_MS']) {
     console.log(JSON.stringify({ pid: server.pid }));
@@ -115,7 +117,8 @@ try {
     const run = (await runtimeMs(server.pid)) - runBefore;
     const threads = threadDelta(threadsBefore, await threadsMs(server.pid), n);
     const endUs = Number(process.hrtime.bigint() / 1000n);
-    console.log(JSON.stringify({ label, n, startUs, endUs, wallMsPerUpload: +(ms / n).toFixed(2), cpuMsPerUpload: +(cpu / n).toFixed(2), schedMsPerUpload: +(run / n).toFixed(2), threads, gc: gcIn(out.slice(mark)) }));
+    const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(await readFile(`/proc/${server.pid}/status`, 'utf8'))?.[1]) / 1024;
+    console.log(JSON.stringify({ label, n, startUs, endUs, peakRssMiB: +hwm.toFixed(1), wallMsPerUpload: +(ms / n).toFixed(2), cpuMsPerUpload: +(cpu / n).toFixed(2), schedMsPerUpload: +(run / n).toFixed(2), threads, gc: gcIn(out.slice(mark)) }));
     if (process.env['PRINT_GC'] === label) console.log(out.slice(mark));
     await new Promise((r) => setTimeout(r, 500));
   }

@@ -4,7 +4,8 @@
 // ...), so a slow spell of the shared machine falls on every side. CPU is utime + stime of the server
 // process from /proc/<pid>/stat (clock ticks of 10 ms), read before and after each batch.
 //   node bench/micro/upload-cpu-ab.ts [other-tree|-] [size-bytes] [uploads-per-batch] [clients] [rounds]
-// AB_BENCH_WARMUP=1 runs the upload scenario's warm-up first; AB_WARMUP caps the size-specific warm-up (default 200).
+// AB_BENCH_WARMUP=1 runs the upload scenario's warm-up first; AB_WARMUP caps the size-specific warm-up (default 200);
+// AB_PRELUDE_100=n uploads n x 100 MiB (untimed) before every timed batch.
 // Node flags for the product(s): AB_NODE_FLAGS (A, and B unless AB_NODE_FLAGS_B is set). The same tree
 // twice with two flag sets compares flags: `AB_NODE_FLAGS_B=--max-semi-space-size=1 node ... . ...`
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -62,6 +63,9 @@ try {
   for (let round = 0; round < rounds; round++) {
     const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
     for (const side of order) {
+      // AB_PRELUDE_100=n: n sequential 100 MiB uploads before each timed batch, untimed: the state
+      // large uploads leave V8's heap in is what made small uploads after them cost more.
+      for (let i = 0; i < Number(process.env['AB_PRELUDE_100'] ?? 0); i++) await uploadBatch(side.target, 100 * 2 ** 20, 1, 1);
       const before = await userSysMs(side.server.pid);
       const { ms } = await uploadBatch(side.target, size, clients, perBatch);
       const after = await userSysMs(side.server.pid);
