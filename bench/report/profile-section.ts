@@ -34,7 +34,7 @@ export function renderProfile(r: BenchResults): string[] {
   const out = [
     '## Where the upload time goes (CPU profiles)',
     '',
-    `Each server in a fresh process under \`node --cpu-prof\`: ${p.warmup} of warm-up, then ${large.label}, then ${medium.label}, then ${tiny.label}; ` +
+    `Each server in a fresh process under \`node --cpu-prof\`: ${p.warmup} of warm-up, then ${large.label}, ${product.medium ? `then ${medium.label}, ` : ''}then ${tiny.label}; ` +
       'each profile is cut to each workload\'s time window. *Busy* is main-thread time that is not idle; file writes and fsync run on ' +
       'libuv\'s thread pool and PostgreSQL in its own processes, so waiting for them shows as idle. The middle column is the product ' +
       'unchanged but started with `node --no-maglev-inlining` (a V8 flag: the mid-tier compiler Maglev stops inlining functions), a diagnostic only. ' +
