@@ -4,6 +4,8 @@
 // ...), so a slow spell of the shared machine falls on every side. CPU is utime + stime of the server
 // process from /proc/<pid>/stat (clock ticks of 10 ms), read before and after each batch.
 //   node bench/micro/upload-cpu-ab.ts [other-tree|-] [size-bytes] [uploads-per-batch] [clients] [rounds]
+// AB_BENCH_WARMUP=1 runs the upload scenario's warm-up first; AB_WARMUP caps the size-specific warm-up (default 200);
+// AB_PRELUDE_100=n uploads n x 100 MiB (untimed) before every timed batch.
 // Node flags for the product(s): AB_NODE_FLAGS (A, and B unless AB_NODE_FLAGS_B is set). The same tree
 // twice with two flag sets compares flags: `AB_NODE_FLAGS_B=--max-semi-space-size=1 node ... . ...`
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -13,6 +15,7 @@ import { startChildServer, type ChildServer } from '../lib/child-server.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { compileBaselines, createLink, startUploadBaseline } from '../lib/servers.ts';
 import { baselineTarget, productTarget, uploadBatch, type UploadTarget } from '../lib/uploader.ts';
+import { WARMUP } from '../scenarios/upload-throughput.ts';
 
 const other = process.argv[2] && process.argv[2] !== '-' ? path.resolve(process.argv[2]) : undefined;
 const size = Number(process.argv[3] ?? 1024 * 1024);
@@ -46,8 +49,12 @@ try {
   const baseDir = await mkdtemp(path.join(work, 'base-'));
   const base = await startUploadBaseline(baseDir);
   sides.push({ name: 'base', server: base, target: baselineTarget(base.url), dir: baseDir, cleanup: () => base.stop() });
-  // Warm-up: a fresh V8 runs the byte paths in slower tiers for its first few hundred MB.
+  // Warm-up: a fresh V8 runs the byte paths in slower tiers for its first few hundred MB. With
+  // AB_BENCH_WARMUP=1, the upload scenario's own warm-up first (4 x 100 MB twice, then 10 MB and
+  // 1 MB batches): large uploads grow V8's young generation, which changes when full collections
+  // start afterwards (see BENCHMARKS.md, the 1 MB upload's CPU).
   for (const side of sides) {
+    if (process.env['AB_BENCH_WARMUP']) for (const [s, c, n] of WARMUP) await uploadBatch(side.target, s, c, n);
     await uploadBatch(side.target, size, clients, Math.min(Number(process.env["AB_WARMUP"] ?? 200), Math.max(2, Math.ceil((300 * 2 ** 20) / size / clients))));
     await rm(side.dir, { recursive: true, force: true });
     await mkdir(side.dir, { recursive: true });
@@ -56,6 +63,9 @@ try {
   for (let round = 0; round < rounds; round++) {
     const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
     for (const side of order) {
+      // AB_PRELUDE_100=n: n sequential 100 MiB uploads before each timed batch, untimed: the state
+      // large uploads leave V8's heap in is what made small uploads after them cost more.
+      for (let i = 0; i < Number(process.env['AB_PRELUDE_100'] ?? 0); i++) await uploadBatch(side.target, 100 * 2 ** 20, 1, 1);
       const before = await userSysMs(side.server.pid);
       const { ms } = await uploadBatch(side.target, size, clients, perBatch);
       const after = await userSysMs(side.server.pid);

@@ -20,10 +20,13 @@ export function renderProfile(r: BenchResults): string[] {
   if (!p) return [];
   const [product, diagnostic, baseline] = p.servers;
   if (!product || !diagnostic || !baseline) return [];
-  const { large, tiny } = PROFILE_WORKLOADS;
+  const { large, medium, tiny } = PROFILE_WORKLOADS;
   const servers = p.servers;
   const cols = servers.map((s) => s.label);
-  const row = (label: string, value: (s: ProfiledServer) => number, fmt = f1) => [label, ...servers.map((s) => fmt(value(s)))];
+  const row = (label: string, value: (s: ProfiledServer) => number | undefined, fmt = f1) =>
+    [label, ...servers.map((s) => { const v = value(s); return v === undefined || Number.isNaN(v) ? '–' : fmt(v); })];
+  // Results written before the 1 MB window and the CPU figures were measured lack them.
+  const perUpload = (ms: number | undefined, count: number) => (ms === undefined ? undefined : ms / count);
   const frames = (w: ProfileSummary) =>
     table(['Frame', 'Area', 'Self ms', 'Share of busy'], w.topSelf.map((f) => [`\`${f.frame}\``, f.area, f1(f.ms), `${(f.share * 100).toFixed(1)} %`]));
   const areas = (w: ProfileSummary, n = 10) => table(['Area', 'Self ms', 'Share of busy'], w.areas.slice(0, n).map((a) => [a.area, f1(a.ms), `${(a.share * 100).toFixed(1)} %`]));
@@ -31,10 +34,12 @@ export function renderProfile(r: BenchResults): string[] {
   const out = [
     '## Where the upload time goes (CPU profiles)',
     '',
-    `Each server in a fresh process under \`node --cpu-prof\`: ${p.warmup} of warm-up, then ${large.label}, then ${tiny.label}; ` +
+    `Each server in a fresh process under \`node --cpu-prof\`: ${p.warmup} of warm-up, then ${large.label}, ${product.medium ? `then ${medium.label}, ` : ''}then ${tiny.label}; ` +
       'each profile is cut to each workload\'s time window. *Busy* is main-thread time that is not idle; file writes and fsync run on ' +
       'libuv\'s thread pool and PostgreSQL in its own processes, so waiting for them shows as idle. The middle column is the product ' +
-      'unchanged but started with `node --no-maglev-inlining` (a V8 flag: the mid-tier compiler Maglev stops inlining functions), a diagnostic only.',
+      'unchanged but started with `node --no-maglev-inlining` (a V8 flag: the mid-tier compiler Maglev stops inlining functions), a diagnostic only. ' +
+      '*Server CPU* is utime + stime of every thread of the process over the window (`/proc/<pid>/stat`): the main thread, V8\'s ' +
+      'concurrent marking and libuv\'s file writes and fsyncs.',
     '',
     table(['', ...cols], [
       row(`${large.label}: wall time (ms)`, (s) => s.large.wallMs),
@@ -42,9 +47,15 @@ export function renderProfile(r: BenchResults): string[] {
       row('… of which text check: the SIMD loop (`wasm-function`) + `containsOnlyText` self (ms)', (s) => textCheckMs(s.large)),
       row('… of which SHA-256 `Hash.update` self (ms)', (s) => s.large.topSelf.filter((f) => f.frame.startsWith('update node:internal/crypto/hash')).reduce((sum, f) => sum + f.ms, 0)),
       row('… of which garbage collector (ms)', (s) => areaMs(s.large, '(garbage collector)')),
+      row('… server CPU, all threads (ms)', (s) => s.large.cpuMs),
+      row(`${medium.label}: wall time per upload (ms)`, (s) => perUpload(s.medium?.wallMs, medium.count), f2),
+      row('… main thread busy per upload (ms)', (s) => perUpload(s.medium?.busyMs, medium.count), f2),
+      row('… of which garbage collector per upload (ms)', (s) => perUpload(s.medium && areaMs(s.medium, '(garbage collector)'), medium.count), f2),
+      row('… server CPU per upload, all threads (ms)', (s) => perUpload(s.medium?.cpuMs, medium.count), f2),
       row(`${tiny.label}: wall time per upload (ms)`, (s) => s.tiny.wallMs / tiny.count, f2),
       row('… main thread busy per upload (ms)', (s) => s.tiny.busyMs / tiny.count, f2),
       row('… main thread idle per upload (ms)', (s) => s.tiny.idleMs / tiny.count, f2),
+      row('… server CPU per upload, all threads (ms)', (s) => perUpload(s.tiny.cpuMs, tiny.count), f2),
     ]),
     '',
   ];
@@ -74,7 +85,23 @@ export function renderProfile(r: BenchResults): string[] {
       'rename and directory fsync after the file\'s own fsync, on a machine whose two cores also run PostgreSQL and the client.',
     '',
   );
+  if (product.medium?.cpuMs !== undefined && product.large.cpuMs !== undefined && product.tiny.cpuMs !== undefined) {
+    const perMiB = product.large.cpuMs / ((large.count * large.sizeBytes) / MIB);
+    const tinyCpu = product.tiny.cpuMs / tiny.count;
+    const mediumCpu = product.medium.cpuMs / medium.count;
+    out.push(
+      `**Reading: 1 MB files.** After the 100 MB uploads, a 1 MB upload costs ${f2(mediumCpu)} ms of server CPU; the 1 KB upload's ` +
+        `${f2(tinyCpu)} ms plus one MiB at the 100 MB rate (${f2(perMiB)} ms/MiB) would be ${f2(tinyCpu + perMiB)} ms. ` +
+        'A difference well above that is full collections: their marking runs mostly on V8\'s worker threads, so it shows in the ' +
+        'server CPU but hardly in the main thread\'s busy time.',
+      '',
+    );
+  }
   out.push(
+    `### ${medium.label}: top frames by self time, product`,
+    '',
+    ...(product.medium ? [frames(product.medium)] : ['Not measured in this run.']),
+    '',
     `### ${large.label}: busy time by area`,
     '',
     '**Product**',
