@@ -54,20 +54,42 @@ async function publishOnReady(server: TestServer, publish: () => Promise<string>
   return { linkId, events };
 }
 
+/** What another server process sends when a link.created commits: one NOTIFY, the fastest change there is. */
+async function notify(linkId: string): Promise<string> {
+  const notice = { workspaceId: ws.id, linkId, event: { type: 'link.created', timestamp: '2026-01-02T03:04:05.000Z', data: { link_id: linkId } } };
+  await notifier.query(`select pg_notify('intake_events', $1)`, [JSON.stringify(notice)]);
+  return linkId;
+}
+
+/** The backends of this database that LISTEN for live events (a server's listener connection). */
+async function listenerPids(): Promise<number[]> {
+  const rows = await notifier.query(`select pid from pg_stat_activity where datname = $1 and query = 'listen "intake_events"'`, [db.name]);
+  return rows.rows.map((row: { pid: number }) => row.pid);
+}
+
 describe('subscribeLiveEvents onReady', () => {
   it('comes only once an event committed from then on reaches the subscription, on a process that has not listened yet', async () => {
     for (let round = 0; round < 3; round++) {
       const fresh = await startTestServer({ db });
       servers.push(fresh);
-      // What another server process sends on a committed link.created: one NOTIFY, the fastest change there is.
       const linkId = `00000000-0000-4000-8000-00000000000${round}`;
-      const notice = { workspaceId: ws.id, linkId, event: { type: 'link.created', timestamp: '2026-01-02T03:04:05.000Z', data: { link_id: linkId } } };
-      const { events } = await publishOnReady(fresh, async () => {
-        await notifier.query(`select pg_notify('intake_events', $1)`, [JSON.stringify(notice)]);
-        return linkId;
-      });
+      const { events } = await publishOnReady(fresh, () => notify(linkId));
       expect(events).toEqual([{ type: 'link.created', timestamp: '2026-01-02T03:04:05.000Z', data: { link_id: linkId } }]);
     }
+  });
+
+  it('comes, after the process lost its LISTEN connection, only once it listens again', async () => {
+    const server = await startTestServer({ db });
+    servers.push(server);
+    const listeningBefore = await listenerPids();
+    await publishOnReady(server, () => notify('00000000-0000-4000-8000-000000000010'));
+    const [pid] = (await listenerPids()).filter((p) => !listeningBefore.includes(p));
+    await notifier.query('select pg_terminate_backend($1)', [pid]);
+    await waitFor(() => server.logs.some((line) => line['msg'] === 'LISTEN connection lost; reconnecting'), { what: 'the server to notice' });
+
+    const linkId = '00000000-0000-4000-8000-000000000011';
+    const { events } = await publishOnReady(server, () => notify(linkId));
+    expect(events).toEqual([{ type: 'link.created', timestamp: '2026-01-02T03:04:05.000Z', data: { link_id: linkId } }]);
   });
 
   it('comes only once a link created from then on through another process reaches the subscription', async () => {
