@@ -17,7 +17,10 @@ export interface LiveEventsOptions {
   kind: 'uploads' | 'links';
   linkId?: string;
   onEvent(event: LiveEvent): void;
-  /** Called once the server has acknowledged the subscription. */
+  /**
+   * Called once the server has registered the subscription: every event committed from then on
+   * reaches `onEvent` (the server's ready marker, asked for in the subscribe message).
+   */
   onReady?(): void;
 }
 
@@ -47,8 +50,9 @@ export function subscribeLiveEvents(options: LiveEventsOptions): LiveEventsSubsc
       case 'connection_ack': {
         const query = options.kind === 'uploads' ? UPLOAD_EVENTS : LINK_EVENTS;
         const variables = options.kind === 'uploads' ? { ws: options.workspaceId, link: options.linkId ?? null } : { ws: options.workspaceId };
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables } }));
-        options.onReady?.();
+        // Sending is not subscribing: the server registers the subscription later, and an event
+        // committed in between would be lost, so readiness waits for the server's marker.
+        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query, variables, extensions: { announceReady: true } } }));
         return;
       }
       case 'ping':
@@ -57,6 +61,7 @@ export function subscribeLiveEvents(options: LiveEventsOptions): LiveEventsSubsc
       case 'next': {
         const errors = frame.payload?.errors as { message: string; extensions?: { errorCode?: string } }[] | undefined;
         if (errors?.[0]) return fail(new IntakeApiError(400, errors[0].extensions?.errorCode ?? 'graphql_error', errors[0].message));
+        if (frame.payload?.extensions?.ready === true && !frame.payload.data) return options.onReady?.();
         const event = (frame.payload?.data?.uploadEvents ?? frame.payload?.data?.linkEvents) as LiveEvent | undefined;
         // GraphQL spells the type as an enum (UPLOAD_RECEIVED); hand it on dotted, as webhooks do.
         if (event) options.onEvent({ ...event, type: event.type.toLowerCase().replace('_', '.') });

@@ -35,6 +35,14 @@ export class PgListener {
     };
   }
 
+  /**
+   * Resolves once the connection is up and LISTENs on every channel: at once when it is, else after
+   * reconnecting now rather than at the next retry (a caller that must not miss what comes next).
+   */
+  listening(): Promise<void> {
+    return this.connect();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.reconnectTimer);

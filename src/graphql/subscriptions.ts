@@ -7,6 +7,7 @@ import type { Principal } from '../services/auth.service.js';
 import type { Services } from '../services/services.js';
 import type { GraphQLContext } from './context.js';
 import { formatGraphQLError } from './format-error.js';
+import { withReadyMarker } from './ready-marker.js';
 
 /** The graphql-ws endpoint; `dispose` closes every subscription and the socket server. */
 export interface SubscriptionFace {
@@ -54,6 +55,8 @@ export function attachSubscriptions(httpServer: http.Server, schema: GraphQLSche
           maxUploadBytes: 0, // and no files: a subscription only receives events
         };
       },
+      // Called once the subscription's source is registered: the place for the opt-in ready marker.
+      onOperation: (_ctx, _id, payload, _args, result) => withReadyMarker(payload, result),
       // A refusal in a subscription's setup (forbidden, not found) arrives as a result with errors:
       // mapped like every other GraphQL error (extensions.code and extensions.errorCode).
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(mapError) } : result),

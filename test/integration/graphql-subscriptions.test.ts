@@ -73,6 +73,25 @@ describe('GraphQL subscriptions (graphql-ws)', () => {
     expect(links.results.every((r) => r.data.linkEvents.type === 'LINK_CREATED')).toBe(true);
   });
 
+  it('announce, when asked in the subscribe message, that the subscription is registered: a first result without data', async () => {
+    const client = connect(a.t.url, { apiKey: a.ws.apiKey });
+    const results: any[] = [];
+    let created: Promise<{ id: string }> | undefined;
+    client.subscribe({ query: LINK_EVENTS, variables: { ws: a.ws.id }, extensions: { announceReady: true } }, {
+      next: (value) => {
+        results.push(value);
+        // From the marker on, a change made through another process is not missed.
+        if (results.length === 1) created = new ApiClient(b.url).createLink(a.ws, { customer_slug: 'after-ready' });
+      },
+      error: () => undefined,
+      complete: () => undefined,
+    });
+    const link = await (await waitFor(() => created, { what: 'the ready marker' }));
+    await waitFor(() => results.length >= 2, { what: 'the link event' });
+    expect(results[0]).toEqual({ extensions: { ready: true } });
+    expect(results[1]).toEqual({ data: { linkEvents: { type: 'LINK_CREATED', data: expect.objectContaining({ link_id: link.id }) } } });
+  });
+
   it('refuses a connection without a valid key, and a workspace the key may not see', async () => {
     const noKey = collect(connect(a.t.url, {}), UPLOAD_EVENTS, { ws: a.ws.id });
     await waitFor(() => noKey.state.error !== undefined, { what: 'the refusal' });

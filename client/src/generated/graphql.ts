@@ -377,9 +377,9 @@ export type ScanStatus =
 
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Link events of a workspace (created, revoked, exhausted, expired) as they commit. */
+  /** Link events of a workspace (created, revoked, exhausted, expired) as they commit. Send extensions {announceReady: true} in the subscribe message to get a first result {extensions: {ready: true}} (no data) once every event committed from then on is sure to arrive. */
   linkEvents: NotificationEvent;
-  /** Upload events of a workspace (or of one link) as they commit, with the payloads webhooks carry. */
+  /** Upload events of a workspace (or of one link) as they commit, with the payloads webhooks carry. Send extensions {announceReady: true} in the subscribe message to get a first result {extensions: {ready: true}} (no data) once every event committed from then on is sure to arrive. */
   uploadEvents: NotificationEvent;
 };
 

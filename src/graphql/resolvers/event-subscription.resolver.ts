@@ -3,6 +3,10 @@ import type { BroadcastEvent } from '../../services/webhooks/notification-events
 import type { GraphQLContext } from '../context.js';
 import { NotificationEventType, toNotificationEventType } from '../types/webhook.type.js';
 
+// graphql-ws cannot say when a subscription is registered; the opt-in marker (src/graphql/ready-marker.ts) can.
+const READY_NOTE =
+  ' Send extensions {announceReady: true} in the subscribe message to get a first result {extensions: {ready: true}} (no data) once every event committed from then on is sure to arrive.';
+
 type Args = { workspaceId: string; linkId?: string | null };
 
 /** Subscribes after checking the key may see the workspace; events of other workspaces never pass. */
@@ -20,7 +24,8 @@ async function eventsOf({ args, context }: SubscribeResolverData<unknown, Args, 
 @Resolver()
 export class EventSubscriptionResolver {
   @Subscription(() => NotificationEventType, {
-    description: 'Upload events of a workspace (or of one link) as they commit, with the payloads webhooks carry.',
+    description:
+      'Upload events of a workspace (or of one link) as they commit, with the payloads webhooks carry.' + READY_NOTE,
     subscribe: (data) => eventsOf(data as SubscribeResolverData<unknown, Args, GraphQLContext>, 'upload.'),
   })
   uploadEvents(
@@ -32,7 +37,7 @@ export class EventSubscriptionResolver {
   }
 
   @Subscription(() => NotificationEventType, {
-    description: 'Link events of a workspace (created, revoked, exhausted, expired) as they commit.',
+    description: 'Link events of a workspace (created, revoked, exhausted, expired) as they commit.' + READY_NOTE,
     subscribe: (data) => eventsOf(data as SubscribeResolverData<unknown, Args, GraphQLContext>, 'link.'),
   })
   linkEvents(@Root() event: BroadcastEvent, @Arg('workspaceId', () => ID) _workspaceId: string): NotificationEventType {

@@ -31,6 +31,9 @@ export class LiveEvents {
   /** The events that pass `filter`, from now on, until the consumer stops iterating. */
   async subscribe(filter: Filter): Promise<AsyncIterableIterator<BroadcastEvent>> {
     await this.ready();
+    // After a lost connection nothing is heard until the listener is back: a subscription made in
+    // that gap waits for it (or fails), since its client takes it as live once this returns.
+    await this.listener.listening();
     const queue: BroadcastEvent[] = [];
     let waiting: ((result: IteratorResult<BroadcastEvent>) => void) | undefined;
     let done = false;
