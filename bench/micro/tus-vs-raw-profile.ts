@@ -3,7 +3,8 @@
 // `count` uploads inside a window; prints busy/GC/idle time and the top frames in that window, the
 // server's CPU from /proc, and, with --strace, the write/fsync syscalls the uploads made
 // (strace attached to the running server after its warm-up).
-// node bench/micro/tus-vs-raw-profile.ts [dist] [tus|raw|base|both|all] [count] [--strace]
+// node bench/micro/tus-vs-raw-profile.ts [dist] [tus|tus8|raw|base|base8|both|all, or a comma list] [count] [--strace]
+// (tus8, base8: 8 MiB PATCHes, as the upload page sends)
 // (base: @tus/server + @tus/file-store, bench/baselines/tus-server.ts, for the same figures)
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -29,25 +30,26 @@ const readAll = async () => {
 };
 const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
-for (const route of which === 'both' ? ['tus', 'raw'] : which === 'all' ? ['base', 'tus', 'raw'] : [which]) {
+for (const route of which === 'both' ? ['tus', 'raw'] : which === 'all' ? ['base', 'tus', 'raw'] : which.split(',')) {
   const dir = await mkdtemp(path.join(tmpdir(), `prof-${route}-`));
   const profDir = await mkdtemp(path.join(tmpdir(), `cpuprof-${route}-`));
-  const db = route === 'base' ? { url: '', drop: async () => undefined } : await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
+  const db = route.startsWith('base') ? { url: '', drop: async () => undefined } : await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
   const adminToken = 'a'.repeat(40);
-  const server = route === 'base'
+  const server = route.startsWith('base')
     ? await startChildServer({ name: 'base', cwd: path.resolve('.'), args: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--import', path.resolve('bench/lib/exit-on-sigterm.ts'), path.resolve('bench/baselines/tus-server.ts')], env: { BENCH_DIR: dir, NODE_ENV: 'production' }, readyPath: '/' })
     : await startChildServer({
     name: route, cwd: path.resolve('.'), args: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, path.join(dist, 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
     env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: dir, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
       RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
   });
-  const link = route === 'base' ? { linkToken: '' } : await createLink(server, adminToken);
-  const tusTarget = route === 'base'
+  const link = route.startsWith('base') ? { linkToken: '' } : await createLink(server, adminToken);
+  const tusTarget = route.startsWith('base')
     ? { label: 'tus-baseline' as const, baseUrl: server.url, creationPath: '/files' }
     : { label: 'product-tus' as const, baseUrl: server.url, creationPath: `/upload/${link.linkToken}/tus` };
   const rawTarget = productTarget(server.url, link.linkToken);
+  const patchBytes = route.endsWith('8') ? 8 * 1024 * 1024 : size;
   const once = async () => {
-    if (route !== 'raw') await tusUploadOnce(tusTarget, await readAll(), size);
+    if (route !== 'raw') await tusUploadOnce(tusTarget, await readAll(), patchBytes);
     else await uploadOnce(rawTarget, size);
   };
   for (let i = 0; i < 3; i++) await once(); // warm-up
@@ -64,7 +66,7 @@ for (const route of which === 'both' ? ['tus', 'raw'] : which === 'all' ? ['base
     if (route !== 'raw') {
       const file = await readAll();
       const t = performance.now();
-      await tusUploadOnce(tusTarget, file, size);
+      await tusUploadOnce(tusTarget, file, patchBytes);
       wall += performance.now() - t;
     } else {
       const t = performance.now();
@@ -89,5 +91,5 @@ for (const route of which === 'both' ? ['tus', 'raw'] : which === 'all' ? ['base
   if (withStrace) { const text = await readFile(straceOut, 'utf8'); if (process.env['STRACE_RAW']) await import('node:fs').then((fs) => fs.writeFileSync(`.cache/scratch/strace-${route}.txt`, text)); else console.log(text); }
   await db.drop();
   await rm(dir, { recursive: true, force: true });
-  await rm(profDir, { recursive: true, force: true });
+  if (process.env["KEEP_PROFILE"]) console.log("profile kept:", path.join(profDir, file)); else await rm(profDir, { recursive: true, force: true });
 }
