@@ -1,5 +1,4 @@
 import { createHash, type Hash } from 'node:crypto';
-import { Transform } from 'node:stream';
 import { containsOnlyText } from '../services/upload/text-bytes.js';
 
 /** What the bytes of an upload showed while they arrived, up to `sizeBytes`. */
@@ -9,6 +8,15 @@ export interface ArrivalDigest {
   /** No byte so far is one a text file never holds (the CSV check of UploadInspector). */
   onlyText: boolean;
 }
+
+/** Where the bytes of one PATCH are shown as they are written, and told how the write ended. */
+export interface DigestFeed {
+  update(chunk: Buffer): void;
+  settle(length: number | Error): void;
+}
+
+/** For a PATCH whose digest cannot be trusted (it starts elsewhere than the digest's offset). */
+const UNTRUSTED: DigestFeed = { update: () => undefined, settle: () => undefined };
 
 interface RunningDigest {
   /** The bytes hashed so far: equal to the part file's length while the digest is trusted. */
@@ -33,32 +41,28 @@ export class ArrivalDigests {
   private readonly running = new Map<string, RunningDigest>();
 
   /**
-   * A pass-through for the bytes of a PATCH starting at `offset`: they are hashed on their way to
-   * the part file. `settle` is called once the write ended, with the part file's new length (its
+   * The digest to feed with the bytes of a PATCH starting at `offset`, in the order they are written
+   * to the part file. `settle` is called once the write ended, with the part file's new length (its
    * bytes durable) or the write's error: the digest is kept only if it covers exactly that length.
    */
-  tap(id: string, offset: number): { stream: Transform; settle: (length: number | Error) => void } {
+  begin(id: string, offset: number): DigestFeed {
     let digest = this.running.get(id);
     this.running.delete(id);
     if (offset === 0) digest = { offset: 0, hash: createHash('sha256'), onlyText: true };
-    if (!digest || digest.offset !== offset) {
-      return { stream: new Transform({ transform: (chunk, _encoding, callback) => callback(null, chunk) }), settle: () => undefined };
-    }
+    if (!digest || digest.offset !== offset) return UNTRUSTED;
     const running = digest;
-    const stream = new Transform({
-      transform: (chunk: Buffer, _encoding, callback) => {
+    return {
+      update: (chunk) => {
         running.hash.update(chunk);
         running.offset += chunk.length;
         if (running.onlyText && !containsOnlyText(chunk)) running.onlyText = false;
-        callback(null, chunk);
       },
-    });
-    const settle = (length: number | Error) => {
-      if (length instanceof Error || running.offset !== length) return;
-      if (this.running.size >= MAX_DIGESTS) this.running.delete(this.running.keys().next().value as string);
-      this.running.set(id, running);
+      settle: (length) => {
+        if (length instanceof Error || running.offset !== length) return;
+        if (this.running.size >= MAX_DIGESTS) this.running.delete(this.running.keys().next().value as string);
+        this.running.set(id, running);
+      },
     };
-    return { stream, settle };
   }
 
   /** The digest of the whole upload when every one of its `sizeBytes` went through this process. */

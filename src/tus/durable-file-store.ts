@@ -1,11 +1,12 @@
 import { createReadStream, type ReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { FileStore } from '@tus/file-store';
-import type { Upload } from '@tus/server';
+import { ERRORS, type Upload } from '@tus/server';
 import { RESUMABLE_UPLOAD_TTL_MS } from '../services/upload/resumable-intake.service.js';
 import { ArrivalDigests, type ArrivalDigest } from './arrival-digests.js';
+import { PartFileWriter } from './part-file-writer.js';
 
 /**
  * @tus/file-store, with two rules it does not keep:
@@ -23,25 +24,23 @@ export class DurableFileStore extends FileStore {
     super({ directory, expirationPeriodInMilliseconds: RESUMABLE_UPLOAD_TTL_MS });
   }
 
+  /**
+   * Appends a PATCH's body: hashed, checked and written in one stage (PartFileWriter), then datasynced
+   * before the new offset is returned (and so before tus answers it).
+   */
   override async write(readable: Readable, fileId: string, offset: number): Promise<number> {
-    const tap = this.digests.tap(fileId, offset);
-    // A failing body destroys the tap, which fails super.write as the body itself would have.
-    pipeline(readable, tap.stream, () => undefined);
+    const feed = this.digests.begin(fileId, offset);
+    const writer = new PartFileWriter(this.partPath(fileId), offset, feed.update);
     try {
-      const newOffset = await super.write(tap.stream, fileId, offset);
-      // super.write already refused an id outside the folder.
-      const handle = await open(path.join(this.directory, fileId), 'r+');
-      try {
-        await handle.datasync();
-      } finally {
-        await handle.close();
-      }
-      tap.settle(newOffset);
-      return newOffset;
+      await pipeline(readable, writer);
     } catch (error) {
-      tap.settle(error instanceof Error ? error : new Error(String(error)));
-      throw error;
+      feed.settle(error instanceof Error ? error : new Error(String(error)));
+      // What @tus/file-store answers for any failed write (a 500 the client retries from HEAD).
+      throw ERRORS.FILE_WRITE_ERROR;
     }
+    const newOffset = offset + writer.bytesWritten;
+    feed.settle(newOffset);
+    return newOffset;
   }
 
   override async getUpload(id: string): Promise<Upload> {
@@ -62,8 +61,9 @@ export class DurableFileStore extends FileStore {
     return this.digests.complete(id, sizeBytes);
   }
 
-  /** Where an upload's part file lies (getUpload, called first, has refused an id outside the folder). */
+  /** Where an upload's part file lies; an id that is not one name inside the folder is not found. */
   partPath(id: string): string {
+    if (id === '' || id === '.' || id === '..' || id.includes('/') || id.includes('\\')) throw ERRORS.FILE_NOT_FOUND;
     return path.join(this.directory, id);
   }
 

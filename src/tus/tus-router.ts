@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { Server, type Upload } from '@tus/server';
-import { NodeRequest, sendNodeResponse } from 'srvx/node';
+import { sendNodeResponse } from 'srvx/node';
 import type { Config } from '../config/load-config.js';
 import { SNIFF_BYTES } from '../domain/content-policy.js';
 import type { RequestMeta, UploadRecord } from '../domain/records.js';
@@ -15,6 +15,7 @@ import { DurableFileStore, tusPartsDirectory } from './durable-file-store.js';
 import { ExclusiveLocker } from './exclusive-locker.js';
 import { jsonErrorBody, toTusHookError } from './tus-errors.js';
 import { fileOfferFromUpload } from './tus-metadata.js';
+import { tusRequest } from './tus-request.js';
 import { strictRouter } from '../transport/strict-router.js';
 
 /** The creation URL and the upload URLs under it (Express paths). */
@@ -115,7 +116,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
       return;
     }
     contexts.set(req, context);
-    const response = await tus.handleWeb(new NodeRequest({ req, res }));
+    const response = await tus.handleWeb(tusRequest(req, res));
     const answered = await afterTus(req, context, response);
     await sendNodeResponse(res, answered);
   };
