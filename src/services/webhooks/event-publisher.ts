@@ -8,11 +8,6 @@ import type { BroadcastEvent } from './notification-events.js';
 /** The NOTIFY channel live subscriptions listen on. */
 export const EVENTS_CHANNEL = 'intake_events';
 
-/**
- * Publishes a notification inside the transaction of the change it describes: an outbox row per
- * subscribed endpoint, and a NOTIFY for live subscriptions. PostgreSQL sends a NOTIFY only when the
- * transaction commits, so a rolled-back change reaches neither webhooks nor subscribers.
- */
 /** One event to publish, of one workspace (and link, if it is about one). */
 export interface Publication {
   workspaceId: string;
@@ -20,6 +15,11 @@ export interface Publication {
   event: NotificationEvent;
 }
 
+/**
+ * Publishes a notification inside the transaction of the change it describes: an outbox row per
+ * subscribed endpoint, and a NOTIFY for live subscriptions. PostgreSQL sends a NOTIFY only when the
+ * transaction commits, so a rolled-back change reaches neither webhooks nor subscribers.
+ */
 export class EventPublisher {
   constructor(
     private readonly webhooks: WebhookRepository,
