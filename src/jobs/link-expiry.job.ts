@@ -9,7 +9,7 @@ const BATCH = 200;
 /**
  * Announces link.expired: nothing happens at the moment a link expires, so this job looks every
  * interval (30 s by default, so within a minute of expires_at) for links past their expiry and not
- * yet announced, and publishes each in the transaction that marks it announced.
+ * yet announced, and publishes each in the transaction that marks it announced (a batch at a time).
  */
 export class LinkExpiryJob {
   private timer: NodeJS.Timeout | undefined;
@@ -28,7 +28,8 @@ export class LinkExpiryJob {
     for (;;) {
       const count = await this.unitOfWork.run(async (tx) => {
         const expired = await this.links.claimNewlyExpired(tx, now, BATCH);
-        for (const link of expired) await this.publisher.publish(tx, link.workspaceId, link.id, linkExpired(link));
+        // Each link its own event; the batch's endpoints in one lookup, their outbox rows in one insert.
+        await this.publisher.publishAll(tx, expired.map((link) => ({ workspaceId: link.workspaceId, linkId: link.id, event: linkExpired(link) })));
         return expired.length;
       });
       total += count;

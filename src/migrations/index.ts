@@ -7,6 +7,7 @@ import { Migration20261202151600 } from './Migration20261202151600.js';
 import { Migration20261202154555 } from './Migration20261202154555.js';
 import { Migration20261202160000 } from './Migration20261202160000.js';
 import { Migration20261202162727 } from './Migration20261202162727.js';
+import { Migration20261203062000 } from './Migration20261203062000.js';
 
 /**
  * The migrations, in order. Listed explicitly (not discovered by file globbing) so the same list
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202154555', class: Migration20261202154555 },
   { name: 'Migration20261202160000', class: Migration20261202160000 },
   { name: 'Migration20261202162727', class: Migration20261202162727 },
+  { name: 'Migration20261203062000', class: Migration20261203062000 },
 ];

@@ -26,6 +26,9 @@ const COLUMNS =
 /** The channel a NOTIFY on insert wakes the delivery workers with (delivered at commit, or never). */
 export const DELIVERY_CHANNEL = 'webhook_deliveries';
 
+// Rows per INSERT statement of enqueue: 7 parameters each.
+const ENQUEUE_CHUNK = 1000;
+
 /** What one try found. */
 export interface AttemptOutcome {
   at: Date;
@@ -39,10 +42,13 @@ export class WebhookDeliveryRepository extends BaseRepository {
   /** Writes outbox rows inside the change's transaction and wakes the workers when it commits. */
   async enqueue(tx: Tx, rows: Array<Pick<DeliveryRecord, 'id' | 'webhookId' | 'workspaceId' | 'eventType' | 'body' | 'createdAt'>>): Promise<void> {
     if (rows.length === 0) return;
-    for (const row of rows) {
+    // One multi-row INSERT per chunk (a batch of the expiry job writes hundreds of rows), each chunk
+    // well under PostgreSQL's 65,535 parameters.
+    for (let start = 0; start < rows.length; start += ENQUEUE_CHUNK) {
+      const chunk = rows.slice(start, start + ENQUEUE_CHUNK);
       await tx.execute(
-        `insert into webhook_deliveries (id, webhook_id, workspace_id, event_type, body, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 'pending', 0, ?, ?)`,
-        [row.id, row.webhookId, row.workspaceId, row.eventType, row.body, row.createdAt, row.createdAt],
+        `insert into webhook_deliveries (id, webhook_id, workspace_id, event_type, body, status, attempts, next_attempt_at, created_at) values ${chunk.map(() => "(?, ?, ?, ?, ?, 'pending', 0, ?, ?)").join(', ')}`,
+        chunk.flatMap((row) => [row.id, row.webhookId, row.workspaceId, row.eventType, row.body, row.createdAt, row.createdAt]),
       );
     }
     await tx.execute('select pg_notify(?, ?)', [DELIVERY_CHANNEL, '']);

@@ -93,6 +93,24 @@ export class WebhookRepository extends BaseRepository {
     return rows.filter((row) => row.id !== null).map(toRecord);
   }
 
+  /**
+   * `subscribersNotifying` for many events of one type at once (a batch of the expiry job): one NOTIFY
+   * on `channel` per payload, in the payloads' order, and the enabled endpoints of any of
+   * `workspaceIds` that subscribe to `type`, all in one statement. The aggregate makes the notifying
+   * side exactly one row, so each NOTIFY runs once whether or not any endpoint matches. The lists go
+   * as JSON arrays, which keeps the statement's text and parameter count the same for any batch.
+   */
+  async subscribersOfWorkspacesNotifying(workspaceIds: string[], type: WebhookEventType, channel: string, payloads: string[], tx: Tx): Promise<WebhookRecord[]> {
+    const rows = await this.rows<WebhookRow>(
+      `select ${COLUMNS.split(', ').map((column) => `w.${column}`).join(', ')}
+       from (select count(pg_notify(?, payload)) from jsonb_array_elements_text(?::jsonb) as payloads(payload)) as notified(done)
+       left join webhooks w on w.workspace_id in (select value::uuid from jsonb_array_elements_text(?::jsonb)) and w.enabled and w.events @> ?::jsonb`,
+      [channel, JSON.stringify(payloads), JSON.stringify(workspaceIds), JSON.stringify([type])],
+      tx,
+    );
+    return rows.filter((row) => row.id !== null).map(toRecord);
+  }
+
   async update(id: string, changes: WebhookChanges, tx?: Tx): Promise<void> {
     const sets: string[] = [];
     const params: unknown[] = [];
