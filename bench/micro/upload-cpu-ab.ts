@@ -5,7 +5,9 @@
 // process from /proc/<pid>/stat (clock ticks of 10 ms), read before and after each batch.
 //   node bench/micro/upload-cpu-ab.ts [other-tree|-] [size-bytes] [uploads-per-batch] [clients] [rounds]
 // Node flags for the product(s): AB_NODE_FLAGS (A, and B unless AB_NODE_FLAGS_B is set). The same tree
-// twice with two flag sets compares flags: `AB_NODE_FLAGS_B=--max-semi-space-size=1 node ... . ...`
+// twice with two flag sets compares flags: `AB_NODE_FLAGS_B=--max-semi-space-size=1 node ... . ...`. With
+// --trace-gc among a side's flags each batch line also carries its collections by kind; AB_BASE_FLAGS
+// are the baseline's.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,6 +27,9 @@ const userSysMs = async (pid: number) => {
   return [(Number(fields[11]) * 1000) / 100, (Number(fields[12]) * 1000) / 100] as const;
 };
 
+// With --trace-gc among a side's flags: the collections of one batch by kind, count and main-thread pause.
+const gcDelta = (before: NonNullable<ReturnType<ChildServer['gc']>>, after: NonNullable<ReturnType<ChildServer['gc']>>) =>
+  Object.fromEntries(Object.entries(after.kinds).map(([kind, v]) => [kind, `${v.count - (before.kinds[kind]?.count ?? 0)} / ${(v.ms - (before.kinds[kind]?.ms ?? 0)).toFixed(1)} ms`]));
 interface Side { name: string; server: ChildServer; target: UploadTarget; dir: string; cleanup: () => Promise<void> }
 const sides: Side[] = [];
 const work = await mkdtemp(path.join(tmpdir(), 'cpu-ab-'));
@@ -44,7 +49,7 @@ try {
     sides.push({ name, server, target, dir: path.join(dir, 'objects'), cleanup: async () => { await server.stop(); await db.drop(); } });
   }
   const baseDir = await mkdtemp(path.join(work, 'base-'));
-  const base = await startUploadBaseline(baseDir);
+  const base = await startUploadBaseline(baseDir, process.env['AB_BASE_FLAGS']?.split(' ').filter(Boolean));
   sides.push({ name: 'base', server: base, target: baselineTarget(base.url), dir: baseDir, cleanup: () => base.stop() });
   // Warm-up: a fresh V8 runs the byte paths in slower tiers for its first few hundred MB.
   for (const side of sides) {
@@ -56,9 +61,11 @@ try {
   for (let round = 0; round < rounds; round++) {
     const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
     for (const side of order) {
+      const gcBefore = side.server.gc();
       const before = await userSysMs(side.server.pid);
       const { ms } = await uploadBatch(side.target, size, clients, perBatch);
       const after = await userSysMs(side.server.pid);
+      const gcAfter = side.server.gc();
       const [user, sys] = [after[0] - before[0], after[1] - before[1]];
       const cpu = user + sys;
       const n = perBatch * clients;
@@ -67,7 +74,7 @@ try {
       await mkdir(side.dir, { recursive: true });
       const mib = (size * n) / 2 ** 20;
       (totals.get(side.name) ?? totals.set(side.name, []).get(side.name)!).push(cpu / mib);
-      console.log(JSON.stringify({ round, side: side.name, wallMsPerUpload: +(ms / n).toFixed(2), cpuMsPerUpload: +(cpu / n).toFixed(2), cpuMsPerMiB: +(cpu / mib).toFixed(3), sysMsPerUpload: +(sys / n).toFixed(2) }));
+      console.log(JSON.stringify({ round, side: side.name, wallMsPerUpload: +(ms / n).toFixed(2), cpuMsPerUpload: +(cpu / n).toFixed(2), cpuMsPerMiB: +(cpu / mib).toFixed(3), sysMsPerUpload: +(sys / n).toFixed(2), ...(gcAfter ? { gc: gcDelta(gcBefore!, gcAfter) } : {}) }));
     }
   }
   for (const [name, values] of totals) console.log(`${name}: cpu ms/MiB ${values.map((v) => v.toFixed(3)).join(' ')}`);
