@@ -4,7 +4,7 @@
 // ...), so a slow spell of the shared machine falls on every side. CPU is utime + stime of the server
 // process from /proc/<pid>/stat (clock ticks of 10 ms), read before and after each batch.
 //   node bench/micro/upload-cpu-ab.ts [other-tree|-] [size-bytes] [uploads-per-batch] [clients] [rounds]
-// Node flags for the product(s): AB_NODE_FLAGS (A, and B unless AB_NODE_FLAGS_B is set). The same tree
+// Both products start with the documented launch flags (PRODUCT_NODE_FLAGS); more for the product(s): AB_NODE_FLAGS (A, and B unless AB_NODE_FLAGS_B is set). The same tree
 // twice with two flag sets compares flags: `AB_NODE_FLAGS_B=--max-semi-space-size=1 node ... . ...`. With
 // --trace-gc among a side's flags each batch line also carries its collections by kind; AB_BASE_FLAGS
 // are the baseline's.
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startChildServer, type ChildServer } from '../lib/child-server.ts';
 import { createBenchDatabase } from '../lib/database.ts';
-import { compileBaselines, createLink, startUploadBaseline } from '../lib/servers.ts';
+import { compileBaselines, createLink, PRODUCT_NODE_FLAGS, startUploadBaseline } from '../lib/servers.ts';
 import { baselineTarget, productTarget, uploadBatch, type UploadTarget } from '../lib/uploader.ts';
 
 const other = process.argv[2] && process.argv[2] !== '-' ? path.resolve(process.argv[2]) : undefined;
@@ -41,7 +41,7 @@ try {
     const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
     const adminToken = 'a'.repeat(40);
     const server = await startChildServer({
-      name, cwd: root, args: [...((name === 'B' ? (process.env['AB_NODE_FLAGS_B'] ?? process.env['AB_NODE_FLAGS']) : process.env['AB_NODE_FLAGS'])?.split(' ').filter(Boolean) ?? []), path.join(root, 'dist', 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
+      name, cwd: root, args: [...PRODUCT_NODE_FLAGS, ...((name === 'B' ? (process.env['AB_NODE_FLAGS_B'] ?? process.env['AB_NODE_FLAGS']) : process.env['AB_NODE_FLAGS'])?.split(' ').filter(Boolean) ?? []), path.join(root, 'dist', 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
       env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: dir, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
         RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
     });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../test/helpers/ports.ts';
 import { createBenchDatabase } from '../lib/database.ts';
-import { compileBaselines, compiled, createLink } from '../lib/servers.ts';
+import { compileBaselines, compiled, createLink, PRODUCT_NODE_FLAGS } from '../lib/servers.ts';
 import { baselineTarget, productTarget, uploadBatch } from '../lib/uploader.ts';
 
 const which = process.argv[2] ?? 'product';
@@ -26,7 +26,7 @@ const db = which === 'product' ? await createBenchDatabase('postgres://postgres@
 await compileBaselines(work);
 const script = which === 'product' ? path.resolve('dist/main.js') : compiled('upload-server');
 const adminToken = 'a'.repeat(40);
-const child = spawn(process.execPath, [process.env['GC_TRACE_FLAG'] ?? '--trace-gc-nvp', ...extra, script], {
+const child = spawn(process.execPath, [process.env['GC_TRACE_FLAG'] ?? '--trace-gc-nvp', ...(which === 'product' ? PRODUCT_NODE_FLAGS : []), ...extra, script], {
   env: { PATH: process.env['PATH'] ?? '', TMPDIR: process.env['TMPDIR'] ?? '/tmp', HOST: '127.0.0.1', PORT: String(port), BENCH_DIR: work,
     NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db?.url ?? '', DATA_DIR: work, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
     RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
