@@ -21,4 +21,5 @@ RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 # node itself is PID 1 (not npm), so SIGTERM reaches the server and it drains before it stops.
-CMD ["node", "--enable-source-maps", "dist/main.js"]
+# --expose-gc lets uploads ask for a young-generation collection (docs/deploy.md, "Node flags").
+CMD ["node", "--enable-source-maps", "--expose-gc", "dist/main.js"]

@@ -15,8 +15,8 @@ export interface ChildServer {
   cpuMs(): Promise<number>;
   /** The end of its stdout and stderr, for error messages. */
   output(): string;
-  /** Garbage-collection pauses so far, when started with --trace-gc (parsed from its stdout). */
-  gc(): { count: number; ms: number } | undefined;
+  /** Garbage-collection pauses so far, when started with --trace-gc (parsed from its stdout), in all and by kind. */
+  gc(): { count: number; ms: number; kinds: Record<string, { count: number; ms: number }> } | undefined;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -67,7 +67,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     peakRssBytes: () => peakRss(child),
     cpuMs: () => processCpuMs(child.pid as number),
     output: () => output,
-    gc: () => (gc ? { count: gc.count, ms: gc.ms } : undefined),
+    gc: () => (gc ? { count: gc.count, ms: gc.ms, kinds: structuredClone(gc.kinds) } : undefined),
     async stop(graceMs = 30_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -94,14 +94,18 @@ function gcCounter() {
   const counter = {
     count: 0,
     ms: 0,
+    kinds: {} as Record<string, { count: number; ms: number }>,
     feed(chunk: Buffer) {
       const lines = (partial + chunk.toString()).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
-        const pause = /: (?:Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Mark-sweep)\b.*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
+        const pause = /: (Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Mark-sweep)\b.*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
         if (!pause) continue;
         counter.count++;
-        counter.ms += Number(pause[1]);
+        counter.ms += Number(pause[2]);
+        const kind = (counter.kinds[pause[1]!] ??= { count: 0, ms: 0 });
+        kind.count++;
+        kind.ms += Number(pause[2]);
       }
     },
   };

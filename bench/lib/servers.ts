@@ -33,7 +33,13 @@ export function compiled(name: 'upload-server' | 'download-server' | 'record-flo
   return path.join(compiledDir, `${name}.mjs`);
 }
 
-/** The product as `npm start` runs it in production: `node dist/main.js`, with only these settings. */
+/**
+ * The node flags of the documented start command (docs/deploy.md "Node flags": `node --expose-gc
+ * dist/main.js`; the Dockerfile adds --enable-source-maps): the bench starts the product the same way.
+ */
+export const PRODUCT_NODE_FLAGS = ['--expose-gc'];
+
+/** The product as `npm start` runs it in production: `node --expose-gc dist/main.js`, with only these settings. */
 export interface ProductSettings {
   databaseUrl: string;
   dataDir: string;
@@ -48,7 +54,7 @@ export function startProduct(settings: ProductSettings, pollMs?: number): Promis
   return startChildServer({
     name: 'product',
     cwd: REPO_ROOT,
-    args: [...(settings.nodeFlags ?? []), path.join(REPO_ROOT, 'dist', 'main.js')],
+    args: [...PRODUCT_NODE_FLAGS, ...(settings.nodeFlags ?? []), path.join(REPO_ROOT, 'dist', 'main.js')],
     env: {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',

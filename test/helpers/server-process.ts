@@ -4,6 +4,8 @@ import { freePort } from './ports.js';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const MAIN_JS = path.join(REPO_ROOT, 'dist', 'main.js');
+/** The node flags of the Dockerfile's CMD (docs/deploy.md, "Node flags"), so tests run the server as shipped. */
+const PRODUCT_NODE_FLAGS = ['--enable-source-maps', '--expose-gc'];
 
 /** The built server (`node dist/main.js`, what `npm start` runs) as a child process. */
 export interface ServerProcess {
@@ -23,7 +25,7 @@ export interface ServerProcess {
  */
 export async function startServerProcess(env: Record<string, string>, options: { command?: string[]; timeoutMs?: number } = {}): Promise<ServerProcess> {
   const port = env['PORT'] ? Number(env['PORT']) : await freePort();
-  const [program, ...args] = [...(options.command ?? []), process.execPath, '--enable-source-maps', MAIN_JS];
+  const [program, ...args] = [...(options.command ?? []), process.execPath, ...PRODUCT_NODE_FLAGS, MAIN_JS];
   const child = spawn(program as string, args, {
     cwd: REPO_ROOT,
     env: { PATH: process.env['PATH'] ?? '', HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
