@@ -159,7 +159,7 @@ export const DECISIONS: string[] = [
     'Each socket read is a fresh buffer outside the heap; external-memory growth starts full collections, whose cost is the size of the ' +
     'live heap (Express, Apollo, MikroORM, pg-boss: ~43 MB) against the bare baseline\'s near-empty one. The lever left is a smaller ' +
     'resident heap in the process that receives uploads (PROCESS_ROLES could give the upload face a process of its own without the ' +
-    'GraphQL face); not done.',
+    'GraphQL face); not done. (Superseded on 2026-12-03, below: the count of those collections, not the heap, was the lever.)',
   '',
   '### tus route',
   '',
@@ -188,5 +188,84 @@ export const DECISIONS: string[] = [
     'by concatenation and the credential hashed once, `bench/micro/list-ab.ts` (4 connections, 5 s per run, alternating pairs, CPU ms per ' +
     'page old / new): default 3.68 / 2.95, 2.46 / 2.81, 2.84 / 2.64, 4.90 / 3.86, 4.17 / 3.88, 3.66 / 3.19, 5.31 / 3.63; include_expired ' +
     '3.37 / 2.30, 2.95 / 2.28, 2.46 / 2.08, 2.88 / 2.87, 3.17 / 2.52, 3.22 / 2.45, 3.06 / 3.11 (lower in 12 of 14 pairs).',
+  '',
+  '## Changes measured (before → after), 2026-12-03',
+  '',
+  'Judged as before by server CPU (utime + stime, `/proc/<pid>/stat`; per thread from `/proc/<pid>/task/*/schedstat` where named) and by ' +
+    'counts (collections by kind from `--trace-gc`, statements), in alternating A/B batches; the machine ran five other jobs until 07:10 ' +
+    'UTC and was quiet (load ~1) for the A/Bs quoted last in each entry.',
+  '',
+  '### Uploads: the garbage collector (kept: two V8 heap flags in the start command)',
+  '',
+  '- **What it was.** Every 64 KiB socket read is a fresh buffer outside the heap, and the upload path allocates almost nothing on the ' +
+    'heap, so the young generation (grown to 32 MB by large uploads) never filled and no young collection freed those buffers. V8 13.6 ' +
+    'counts external memory against the old generation\'s limit, which it keeps at 1.1–1.3× the ~46 MB live heap, and started full ' +
+    'mark-compacts instead, most of their CPU on its marking threads (invisible in a main-thread profile): 11–15 per 3 × 100 MB ' +
+    '(`bench/micro/upload-gc-trace.ts`, `--trace-gc-nvp`; the baseline: 9 scavenges, 0–1 mark-compact), and after large uploads one every ' +
+    '~10 uploads of 1 MB: 3–7 per 48, 10–19 ms of CPU per 1 MB upload (`bench/micro/upload-1mb-profile.ts` after the upload scenario\'s ' +
+    'warm-up: 18.3, 19.0, 23.3, 24.8, 24.0 ms per upload; a fresh process 11.3–13.5 ms with none). That was the unexplained part of the ' +
+    '1 MB figure (19.8 ms against 5.8 fixed + 4.15 per MiB). Ruled out by measurement: the text check (tiered up, 0.08 ms per upload), ' +
+    'file-type (0.16 ms), logging, per-upload jobs (none run with the bench\'s settings), statements (the same 8 as at 1 KB), small writes. ' +
+    'A heap snapshot (52 MB) holds nothing big and avoidable: 21.6 MB of strings, nearly all module source, 12.3 MB of code.',
+  '- **`--max-semi-space-size=2 --initial-old-space-size=256` in the start command: kept** (Dockerfile CMD, `npm start`, docs/deploy.md ' +
+    '"Node flags", the tests\' server processes, the bench\'s product; `test/unit/launch-flags.test.ts` keeps them alike). The small young ' +
+    'generation frees the buffers every few MB; the initial old-space size lets V8 skip full collections below 256 MB. ' +
+    '`bench/micro/upload-1mb-profile.ts` (after the upload warm-up, busy machine), CPU ms per upload and collections: 1 MiB 21.5 / 23.3 / ' +
+    '25.0 / 23.1 with 4–6 mark-compacts per 48 → 9.6 with 15 scavenges and none; 100 MiB 573 / 630 with 7–8 mark-compacts per 3 → 337 with ' +
+    'none; peak RSS 268–298 → 194 MiB. Quiet machine, `bench/micro/upload-cpu-ab.ts`, 4 rotating rounds, CPU ms/MiB: 3 × 100 MB: flags ' +
+    '3.17 / 3.07 / 2.87 / 3.07, the young collection below 3.40 / 3.33 / 3.27 / 3.27, baseline 3.30 / 3.00 / 3.20 / 2.77; 48 × 1 MB after ' +
+    'the warm-up: flags 7.92 / 7.92 / 8.96 / 7.50 ms per upload (wall 9.1–10.7), the young collection 17.1 / 19.2 / 19.8 / 18.5 (wall ' +
+    '15.6–16.5), baseline 3.96–5.21 (wall 4.9–6.7). REST list, the same build with and without the flags (`bench/micro/list-ab.ts` ' +
+    '`AB_NODE_FLAGS_B`, 4 pairs, CPU ms per page): default 1.76 / 1.61 / 1.87 / 1.62 against 1.79 / 1.44 / 1.53 / 1.61, include_expired ' +
+    '1.36 / 1.67 / 1.57 / 1.49 against 1.21 / 1.44 / 1.70 / 1.67: no difference. Memory tests with the flags: 100 MiB vs 1 MiB +12.8 MiB, ' +
+    'peak 168.8 MiB (`upload-memory.test.ts`); scanning 100 MiB +14.9 / 16.4 / 16.8 MiB (bound 40; 0.2 without the flags: the old ' +
+    'generation now keeps some promoted read buffers until it reaches its limit).',
+  '- **A young collection every 8 MiB of body and of a scanned object, under `--expose-gc`: measured, replaced by the flags.** ' +
+    '`gc({type: \'minor\', execution: \'async\'})` from the inspector and the clamd send loop: 100 MB 3.20–3.57 against 5.97–6.80 ms/MiB ' +
+    '(baseline 2.87–3.43), 0 mark-compacts, memory bounds held (run synchronously it raised the scan\'s peak by 51 MiB: the cause of the ' +
+    'earlier drop). But a 1 MB body never crosses 8 MiB, so the small-file collections stayed (above), and it needs code in the upload ' +
+    'path and a global `gc()` visible to every module.',
+  '- **Dropped flags:** `--external-memory-accounted-in-global-limit` (1 MB 9.8 ms and 100 MB ~3 ms/MiB, but peak RSS from 1 MB to ' +
+    '4 × 100 MB +82 MiB against the baseline\'s +50: the memory goal fails); `--max-semi-space-size=16` (looked decisive after the ' +
+    'warm-up, 19–24 → 8.5–10.4 ms per 1 MB upload, but 17.9–21.7 against 21.3–29.0 after 3 × 100 MB); `--max-semi-space-size=1` alone ' +
+    '(0 to 16 mark-compacts from run to run; GraphQL list 3.1 against 2.6 CPU ms per page); `--max-semi-space-size=2` alone (0 then 15 ' +
+    'mark-compacts); `--initial-old-space-size` alone (128: 1 MiB 11.7–13.3 ms with 1 mark-compact per 48, 100 MiB unchanged; 256 and ' +
+    '512: 1 MiB 9.4–12.9 with none, 100 MiB 387–483 with 4 per 3); `--heap-growing-percent=50` (10 MB 51–74 against 90–150 ms, a memory ' +
+    'trade); `--min-semi-space-size=16`, `--no-memory-reducer`, `--no-separate-gc-phases` (no change).',
+  '',
+  '### Uploads: the durable-record floor (a second baseline)',
+  '',
+  '- `bench/baselines/record-floor-server.ts`: the bare baseline plus only what the product\'s guarantees force on any server: the ' +
+    'token looked up by primary key before the body, the body → SHA-256 → a temporary file with `flush: true` → rename → folder fsync, ' +
+    'then one committed row in a logged table (a WAL flush), then 201. floor ÷ bare is the most any product with those guarantees can ' +
+    'reach on this machine; product ÷ floor is what ours adds. A WAL-flushing commit costs 2.29 ms here against 0.55 ms for the temp ' +
+    'table `bench/micro/durability-floor.ts` used before (a temp table is not WAL-logged: that script never measured the flush it names; ' +
+    'fixed).',
+  '',
+  '### tus route',
+  '',
+  '- **A PATCH\'s bytes hashed, checked and written in one stage (`src/tus/part-file-writer.ts`): kept.** Before: our hashing Transform, ' +
+    '@tus/file-store\'s counting Transform, an fs.WriteStream, and a second `open` to datasync. Now one Writable feeds the arrival digest ' +
+    'and writes at the offset, queued chunks in one `writev` (234 file writes per 100 MB instead of ~1,600), and datasyncs the same ' +
+    'descriptor before the offset is acknowledged. `bench/micro/tus-ab.ts`, 5 pairs, server CPU ms per 100 MiB new / old: single ' +
+    '1190/1220, 860/1110, 520/880, 700/820, 730/1090; 8 MiB PATCHes 1630/1850, 1390/1850, 1560/1610, 1150/1650, 1290/1680.',
+  '- **The PATCH body handed to tus without `Readable.toWeb`\'s per-chunk copy (`src/tus/tus-request.ts`): kept.** srvx built the body ' +
+    'with Node\'s adapter, which copies every chunk: 100 MB of memcpy and twice the off-heap buffers per 100 MB. Mark-compacts per single ' +
+    '100 MiB PATCH 6–13 → 1–8; CPU single 1310, 970, 1150, 540, 1180, 1110, 1070, 1000 → 820, 780, 1060, 870, 520, 540, 570, 520; no gain ' +
+    'for 8 MiB PATCHes. Built lazily, as srvx does, so tus\'s own abort listener comes first (a dropped PATCH releases its lock).',
+  '- **Not done:** the last PATCH\'s datasync overlapped with the finish (≈ 40–60 ms of wall per upload, no CPU; the finish fsyncs the ' +
+    'same file before its commit anyway); three statements per PATCH around tus (reservation and link lookups, the offset UPDATE and its ' +
+    'commit): each extra PATCH costs ~27 ms of our CPU against ~9 ms for @tus/server.',
+  '',
+  '### Link expiry (background work the listing figures carried)',
+  '',
+  '- **The bench seed marks links already expired at seeding as announced.** Before, the server announced ~990,000 seeded links as ' +
+    '`link.expired` during the listing scenario, as background load (1.27 webhook lookups per GraphQL request in the diagnosis); earlier ' +
+    'listing figures carry that load.',
+  '- **The expiry job publishes a batch at once:** one endpoint lookup carrying every link\'s NOTIFY and one outbox insert per batch; 603 ' +
+    '→ 6 statements per batch of 200 expired links (counted at MikroORM\'s query logger), each link still its own event and delivery rows.',
+  '- **`Migration20261203062000`** marks links that expired before `link.expired` existed as announced (no stale announcements after an ' +
+    'upgrade): one statement, 47 s and 88 s for 935,757 of a million seeded links on the busy machine (`bench/micro/expiry-backfill.ts`), ' +
+    'once; 0.5–1.8 s when there is nothing to mark.',
   '',
 ];

@@ -39,7 +39,7 @@ export function renderMarkdown(r: BenchResults, resultsFile: string): string {
     ...renderGoals(r),
     '## Method',
     '',
-    '- **Servers.** The product is the built server, `node dist/main.js`, in its own process: `NODE_ENV=production`, `LOG_LEVEL=warn`, ' +
+    `- **Servers.** The product is the built server as docs/deploy.md starts it, \`${r.startup.paths.plain}\` (its "Node flags" section says why these flags), in its own process: ` + '`NODE_ENV=production`, `LOG_LEVEL=warn`, ' +
       'local storage under a temporary `DATA_DIR`, all three rate limits `0` (`RATE_LIMIT_UPLOADS_PER_MINUTE`, `RATE_LIMIT_PUBLIC_PER_MINUTE`, ' +
       '`RATE_LIMIT_API_PER_MINUTE`: a full run\'s load would otherwise be refused with 429s; the contention scenario measures the shared store on), the orphan sweep off, and a fresh PostgreSQL database on ' +
       '127.0.0.1:5432 created for the run (migrated by the server at start) and dropped at the end. Uploads go to one link ' +
