@@ -3,7 +3,8 @@
 // its own API key. autocannon at 4 connections for a fixed time per run, runs alternating A B, B A, ...
 // Reports, per run, server CPU ms per request (utime + stime from /proc/<pid>/stat around the run), p99
 // and req/s. node bench/micro/list-ab.ts <A main.js> <B main.js> [rounds] [seconds]
-// Node flags for B only: AB_NODE_FLAGS_B (the same main.js twice then compares launch flags).
+// Node flags for B only: AB_NODE_FLAGS_B (the same main.js twice then compares launch flags);
+// AB_CONNECTIONS instead of 4.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,7 +17,7 @@ import { seedLinks } from '../lib/seed-links.ts';
 const mains = { A: path.resolve(process.argv[2] ?? 'dist/main.js'), B: path.resolve(process.argv[3] ?? 'dist/main.js') };
 const rounds = Number(process.argv[4] ?? 3);
 const seconds = Number(process.argv[5] ?? 5);
-const connections = 4;
+const connections = Number(process.env['AB_CONNECTIONS'] ?? 4);
 const cpuMs = async (pid: number) => {
   const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms

@@ -22,7 +22,9 @@ function uploadCases(g: UploadGoal): string {
       const judged = `${c.name}: ${f2(c.ratio)}× ${mark(c.met)}`;
       if (c.floorOverBaseline === undefined) return `${judged} (floor not measured)`;
       const floor = `floor/bare ${f2(c.floorOverBaseline)}×, product/floor ${f2(c.productOverFloor ?? NaN)}×`;
-      return c.reachable === false ? `${judged} **not reachable on this machine** (${floor})` : `${judged} (${floor})`;
+      // Only a missed case is out of reach: where the product meets the goal, a floor under it only says
+      // the floor (no GC tuning, bench/baselines/record-floor-server.ts) is slower than the product there.
+      return !c.met && c.reachable === false ? `${judged} **not reachable on this machine** (${floor})` : `${judged} (${floor})`;
     })
     .join('<br>');
 }

@@ -1,6 +1,7 @@
 import net from 'node:net';
 import type { Readable } from 'node:stream';
 import { AppError } from '../errors/app-error.js';
+import { collectYoungAfter } from '../transport/young-collection.js';
 import type { Scanner, ScanVerdict } from './scanner.js';
 
 export type ClamdAddress = { host: string; port: number } | { socket: string };
@@ -29,6 +30,7 @@ export class ClamdScanner implements Scanner {
     const engine = await this.version();
     const answer = await this.exchange(signal, async (socket) => {
       socket.write('zINSTREAM\0');
+      let sent = 0;
       for await (const piece of content as AsyncIterable<Buffer | string>) {
         const buffer = typeof piece === 'string' ? Buffer.from(piece) : piece;
         for (let offset = 0; offset < buffer.length; offset += MAX_CHUNK) {
@@ -37,6 +39,7 @@ export class ClamdScanner implements Scanner {
           const header = Buffer.alloc(4);
           header.writeUInt32BE(chunk.length);
           socket.write(header);
+          void collectYoungAfter(sent, (sent += chunk.length));
           if (!socket.write(chunk)) await drained(socket);
         }
       }

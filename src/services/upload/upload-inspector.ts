@@ -5,6 +5,7 @@ import { SNIFF_BYTES, type AcceptedType } from '../../domain/content-policy.js';
 import { AppError } from '../../errors/app-error.js';
 import { cfbStreamNames } from '../../domain/cfb-directory.js';
 import { containsOnlyText } from './text-bytes.js';
+import { collectYoungAfter } from '../../transport/young-collection.js';
 
 /** What the inspector learned once the whole file has passed. */
 export interface InspectionResult {
@@ -64,6 +65,7 @@ export class UploadInspector extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    void collectYoungAfter(this.size, this.size + chunk.length);
     this.size += chunk.length;
     if (this.size > this.maxBytes) {
       callback(new AppError('file_too_large', `The file is larger than the limit of ${this.maxBytes} bytes.`));
