@@ -21,5 +21,5 @@ RUN mkdir -p /app/.data && chown node:node /app/.data
 USER node
 EXPOSE 3000
 # node itself is PID 1 (not npm), so SIGTERM reaches the server and it drains before it stops.
-# The two heap flags keep uploads from starting full garbage collections (docs/deploy.md, "Node flags").
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=2", "--initial-old-space-size=256", "dist/main.js"]
+# The two flags keep uploads from starting full garbage collections (docs/deploy.md, "Node flags").
+CMD ["node", "--enable-source-maps", "--expose-gc", "--initial-old-space-size=256", "dist/main.js"]

@@ -34,12 +34,12 @@ export function compiled(name: 'upload-server' | 'download-server' | 'record-flo
 }
 
 /**
- * The node flags of the documented start command (docs/deploy.md "Node flags": `node --max-semi-space-size=2 --initial-old-space-size=256
+ * The node flags of the documented start command (docs/deploy.md "Node flags": `node --expose-gc --initial-old-space-size=256
  * dist/main.js`; the Dockerfile adds --enable-source-maps): the bench starts the product the same way.
  */
-export const PRODUCT_NODE_FLAGS = ['--max-semi-space-size=2', '--initial-old-space-size=256'];
+export const PRODUCT_NODE_FLAGS = ['--expose-gc', '--initial-old-space-size=256'];
 
-/** The product as `npm start` runs it in production: `node --max-semi-space-size=2 --initial-old-space-size=256 dist/main.js`, with only these settings. */
+/** The product as `npm start` runs it in production: `node --expose-gc --initial-old-space-size=256 dist/main.js`, with only these settings. */
 export interface ProductSettings {
   databaseUrl: string;
   dataDir: string;

@@ -8,8 +8,8 @@ const read = (file: string) => readFile(path.join(root, file), 'utf8');
 
 describe('the documented start command', () => {
   it('is the same launch, with the heap flags, in the Dockerfile, npm start and docs/deploy.md', async () => {
-    expect(await read('Dockerfile')).toContain('CMD ["node", "--enable-source-maps", "--max-semi-space-size=2", "--initial-old-space-size=256", "dist/main.js"]');
-    expect(JSON.parse(await read('package.json')).scripts.start).toBe('npm run build --silent && node --enable-source-maps --max-semi-space-size=2 --initial-old-space-size=256 dist/main.js');
-    expect(await read('docs/deploy.md')).toContain('NODE_ENV=production node --max-semi-space-size=2 --initial-old-space-size=256 dist/main.js');
+    expect(await read('Dockerfile')).toContain('CMD ["node", "--enable-source-maps", "--expose-gc", "--initial-old-space-size=256", "dist/main.js"]');
+    expect(JSON.parse(await read('package.json')).scripts.start).toBe('npm run build --silent && node --enable-source-maps --expose-gc --initial-old-space-size=256 dist/main.js');
+    expect(await read('docs/deploy.md')).toContain('NODE_ENV=production node --expose-gc --initial-old-space-size=256 dist/main.js');
   });
 });
