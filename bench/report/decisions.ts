@@ -195,7 +195,7 @@ export const DECISIONS: string[] = [
     'counts (collections by kind from `--trace-gc`, statements), in alternating A/B batches; the machine ran five other jobs until 07:10 ' +
     'UTC and was quiet (load ~1) for the A/Bs quoted last in each entry.',
   '',
-  '### Uploads: the garbage collector (kept: two V8 heap flags in the start command)',
+  '### Uploads: the garbage collector (kept: `--expose-gc --initial-old-space-size=256` and a young collection every 8 MiB)',
   '',
   '- **What it was.** Every 64 KiB socket read is a fresh buffer outside the heap, and the upload path allocates almost nothing on the ' +
     'heap, so the young generation (grown to 32 MB by large uploads) never filled and no young collection freed those buffers. V8 13.6 ' +
@@ -207,31 +207,29 @@ export const DECISIONS: string[] = [
     '1 MB figure (19.8 ms against 5.8 fixed + 4.15 per MiB). Ruled out by measurement: the text check (tiered up, 0.08 ms per upload), ' +
     'file-type (0.16 ms), logging, per-upload jobs (none run with the bench\'s settings), statements (the same 8 as at 1 KB), small writes. ' +
     'A heap snapshot (52 MB) holds nothing big and avoidable: 21.6 MB of strings, nearly all module source, 12.3 MB of code.',
-  '- **`--max-semi-space-size=2 --initial-old-space-size=256` in the start command: kept** (Dockerfile CMD, `npm start`, docs/deploy.md ' +
-    '"Node flags", the tests\' server processes, the bench\'s product; `test/unit/launch-flags.test.ts` keeps them alike). The small young ' +
-    'generation frees the buffers every few MB; the initial old-space size lets V8 skip full collections below 256 MB. ' +
-    '`bench/micro/upload-1mb-profile.ts` (after the upload warm-up, busy machine), CPU ms per upload and collections: 1 MiB 21.5 / 23.3 / ' +
-    '25.0 / 23.1 with 4–6 mark-compacts per 48 → 9.6 with 15 scavenges and none; 100 MiB 573 / 630 with 7–8 mark-compacts per 3 → 337 with ' +
-    'none; peak RSS 268–298 → 194 MiB. Quiet machine, `bench/micro/upload-cpu-ab.ts`, 4 rotating rounds, CPU ms/MiB: 3 × 100 MB: flags ' +
-    '3.17 / 3.07 / 2.87 / 3.07, the young collection below 3.40 / 3.33 / 3.27 / 3.27, baseline 3.30 / 3.00 / 3.20 / 2.77; 48 × 1 MB after ' +
-    'the warm-up: flags 7.92 / 7.92 / 8.96 / 7.50 ms per upload (wall 9.1–10.7), the young collection 17.1 / 19.2 / 19.8 / 18.5 (wall ' +
-    '15.6–16.5), baseline 3.96–5.21 (wall 4.9–6.7). REST list, the same build with and without the flags (`bench/micro/list-ab.ts` ' +
-    '`AB_NODE_FLAGS_B`, 4 pairs, CPU ms per page): default 1.76 / 1.61 / 1.87 / 1.62 against 1.79 / 1.44 / 1.53 / 1.61, include_expired ' +
-    '1.36 / 1.67 / 1.57 / 1.49 against 1.21 / 1.44 / 1.70 / 1.67: no difference. Memory tests with the flags: 100 MiB vs 1 MiB +12.8 MiB, ' +
-    'peak 168.8 MiB (`upload-memory.test.ts`); scanning 100 MiB +14.9 / 16.4 / 16.8 MiB (bound 40; 0.2 without the flags: the old ' +
-    'generation now keeps some promoted read buffers until it reaches its limit).',
-  '- **A young collection every 8 MiB of body and of a scanned object, under `--expose-gc`: measured, replaced by the flags.** ' +
-    '`gc({type: \'minor\', execution: \'async\'})` from the inspector and the clamd send loop: 100 MB 3.20–3.57 against 5.97–6.80 ms/MiB ' +
-    '(baseline 2.87–3.43), 0 mark-compacts, memory bounds held (run synchronously it raised the scan\'s peak by 51 MiB: the cause of the ' +
-    'earlier drop). But a 1 MB body never crosses 8 MiB, so the small-file collections stayed (above), and it needs code in the upload ' +
-    'path and a global `gc()` visible to every module.',
+  '- **A young collection every 8 MiB of body and of a scanned object (`src/transport/young-collection.ts`, under `--expose-gc`): ' +
+    'kept.** `gc({type: \'minor\', execution: \'async\'})` from the inspector and the clamd send loop frees the dead buffers of a large ' +
+    'body for the cost of the few live young objects: 100 MB 3.20–3.57 against 5.97–6.80 ms/MiB (baseline 2.87–3.43), 0 mark-compacts ' +
+    'against 9–12 per 3 × 100 MB; memory bounds held (upload +1.4 MiB, scan +5.9 MiB for 100 MiB). Run synchronously it raised the ' +
+    'scan\'s peak by 51 MiB (in-flight chunks promoted): the cause of the earlier drop. A 1 MB body never crosses 8 MiB, hence the next flag.',
+  '- **`--initial-old-space-size=256`: kept.** V8 skips full collections below 256 MB of old generation (with the external memory it ' +
+    'counts), so small files after large ones no longer start them. `bench/micro/upload-1mb-profile.ts` after the upload warm-up (busy ' +
+    'machine), CPU ms per 1 MiB upload: 21.5 / 23.3 / 25.0 / 23.1 with 4–6 mark-compacts per 48 → 9.4–12.9 with none (128: 11.7–13.3 with ' +
+    '1; 512: 10.4 with none). Both flags are in the start command (Dockerfile CMD, `npm start`, docs/deploy.md "Node flags", the tests\' ' +
+    'server processes, the bench\'s product; `test/unit/launch-flags.test.ts` keeps them alike). REST list at 50 connections, the same ' +
+    'build without / with them (`bench/micro/list-ab.ts`, `AB_CONNECTIONS=50`, 3 pairs, CPU ms per page): default 1.74 / 1.40 / 1.31 ' +
+    'against 1.53 / 1.33 / 1.21, include_expired 1.38 / 1.31 / 1.33 against 1.17 / 1.22 / 1.31.',
+  '- **`--max-semi-space-size=2 --initial-old-space-size=256`: measured, dropped after a full run.** Uploads as good or better ' +
+    '(100 MiB 337 ms per upload with no mark-compact, 1 MiB 9.6 ms; quiet A/B 2.87–3.17 ms/MiB at 100 MB, 7.5–9.0 ms per 1 MB upload ' +
+    'against the young collection alone\'s 17–20), but a young generation that small cost the link list 23–40% more CPU per request at ' +
+    '50 connections (1.97–2.07 against 1.53–1.73 ms default; 1.49–1.93 against 1.28–1.36 include_expired), and the full run with it ' +
+    '(07:31, its figures in the closing note of #19) fell to 0.85 / 0.64 / 0.74 of the list baseline.',
   '- **Dropped flags:** `--external-memory-accounted-in-global-limit` (1 MB 9.8 ms and 100 MB ~3 ms/MiB, but peak RSS from 1 MB to ' +
     '4 × 100 MB +82 MiB against the baseline\'s +50: the memory goal fails); `--max-semi-space-size=16` (looked decisive after the ' +
     'warm-up, 19–24 → 8.5–10.4 ms per 1 MB upload, but 17.9–21.7 against 21.3–29.0 after 3 × 100 MB); `--max-semi-space-size=1` alone ' +
     '(0 to 16 mark-compacts from run to run; GraphQL list 3.1 against 2.6 CPU ms per page); `--max-semi-space-size=2` alone (0 then 15 ' +
-    'mark-compacts); `--initial-old-space-size` alone (128: 1 MiB 11.7–13.3 ms with 1 mark-compact per 48, 100 MiB unchanged; 256 and ' +
-    '512: 1 MiB 9.4–12.9 with none, 100 MiB 387–483 with 4 per 3); `--heap-growing-percent=50` (10 MB 51–74 against 90–150 ms, a memory ' +
-    'trade); `--min-semi-space-size=16`, `--no-memory-reducer`, `--no-separate-gc-phases` (no change).',
+    'mark-compacts); `--heap-growing-percent=50` (10 MB 51–74 against 90–150 ms, a memory trade); `--min-semi-space-size=16`, ' +
+    '`--no-memory-reducer`, `--no-separate-gc-phases` (no change).',
   '',
   '### Uploads: the durable-record floor (a second baseline)',
   '',
