@@ -90,7 +90,7 @@ export const DECISIONS: string[] = [
   '| + the NOTIFY rides on the endpoint lookup (kept) | 9 |',
   '| + slot update and upload insert in one statement (kept) | 8 |',
   '',
-  '- **NOTIFY with the endpoint lookup: kept.** `WebhookRepository.subscribersNotifying`: `select … from (select pg_notify(…)) left join ' +
+  '- **NOTIFY with the endpoint lookup: kept.** `WebhookRepository.subscribersNotifying` (since 2026-12-03 `subscribersOfWorkspacesNotifying`, one statement for one event or a batch): `select … from (select pg_notify(…)) left join ' +
     'webhooks …`; the NOTIFY is on the outer side, so it runs once whether or not an endpoint matches, and PostgreSQL still sends it only ' +
     'at commit. Every published event saves a round trip, not only uploads.',
   '- **Slot and row in one statement: kept.** `LinkRepository.takeUploadSlotRecording`: the upload row is inserted from the slot update\'s ' +

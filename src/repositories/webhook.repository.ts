@@ -78,27 +78,12 @@ export class WebhookRepository extends BaseRepository {
   }
 
   /**
-   * `subscribers` and a NOTIFY on `channel` in one statement (one round trip fewer on every published
-   * event, so on every upload). The NOTIFY sits on the outer side of a left join, so it runs exactly
-   * once whether or not any endpoint matches; PostgreSQL still sends it only when `tx` commits.
-   */
-  async subscribersNotifying(workspaceId: string, type: WebhookEventType, channel: string, payload: string, tx: Tx): Promise<WebhookRecord[]> {
-    const rows = await this.rows<WebhookRow>(
-      `select ${COLUMNS.split(', ').map((column) => `w.${column}`).join(', ')}
-       from (select pg_notify(?, ?)) as notified(done)
-       left join webhooks w on w.workspace_id = ? and w.enabled and w.events @> ?::jsonb`,
-      [channel, payload, workspaceId, JSON.stringify([type])],
-      tx,
-    );
-    return rows.filter((row) => row.id !== null).map(toRecord);
-  }
-
-  /**
-   * `subscribersNotifying` for many events of one type at once (a batch of the expiry job): one NOTIFY
-   * on `channel` per payload, in the payloads' order, and the enabled endpoints of any of
-   * `workspaceIds` that subscribe to `type`, all in one statement. The aggregate makes the notifying
-   * side exactly one row, so each NOTIFY runs once whether or not any endpoint matches. The lists go
-   * as JSON arrays, which keeps the statement's text and parameter count the same for any batch.
+   * `subscribers` of any of `workspaceIds` and a NOTIFY on `channel` per payload (in the payloads'
+   * order), all in one statement: one round trip fewer on every published event, so on every upload,
+   * and one lookup for a whole batch of the expiry job. The aggregate makes the notifying side exactly
+   * one row on the outer side of a left join, so each NOTIFY runs once whether or not any endpoint
+   * matches; PostgreSQL still sends them only when `tx` commits. The lists go as JSON arrays, which
+   * keeps the statement's text and parameter count the same for any batch.
    */
   async subscribersOfWorkspacesNotifying(workspaceIds: string[], type: WebhookEventType, channel: string, payloads: string[], tx: Tx): Promise<WebhookRecord[]> {
     const rows = await this.rows<WebhookRow>(

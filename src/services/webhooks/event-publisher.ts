@@ -27,22 +27,15 @@ export class EventPublisher {
   ) {}
 
   async publish(tx: Tx, workspaceId: string, linkId: string | null, event: NotificationEvent): Promise<void> {
-    const broadcast: BroadcastEvent = { workspaceId, linkId, event };
-    // The live subscriptions' NOTIFY rides on the endpoint lookup: one round trip, not two.
-    const endpoints = await this.webhooks.subscribersNotifying(workspaceId, event.type, EVENTS_CHANNEL, JSON.stringify(broadcast), tx);
-    const body = JSON.stringify(event);
-    const createdAt = new Date();
-    await this.deliveries.enqueue(
-      tx,
-      endpoints.map((endpoint) => ({ id: randomUUID(), webhookId: endpoint.id, workspaceId, eventType: event.type, body, createdAt })),
-    );
+    await this.publishAll(tx, [{ workspaceId, linkId, event }]);
   }
 
   /**
    * `publish` for each of many events at once, in one transaction (a batch of the expiry job): each
    * event still reaches live subscriptions and gets its own outbox row per endpoint of its own
-   * workspace, but the endpoints are looked up once per event type for the whole batch, and the rows
-   * are written together, so a batch costs a few statements instead of three per event.
+   * workspace, but the endpoints are looked up once per event type for the whole batch (the live
+   * subscriptions' NOTIFYs ride on that lookup), and the outbox rows are written together: one event
+   * or two hundred, the same few statements.
    */
   async publishAll(tx: Tx, publications: readonly Publication[]): Promise<void> {
     const byType = new Map<NotificationEvent['type'], Publication[]>();
@@ -58,7 +51,11 @@ export class EventPublisher {
       const payloads = ofType.map(({ workspaceId, linkId, event }) => JSON.stringify({ workspaceId, linkId, event } satisfies BroadcastEvent));
       const endpoints = await this.webhooks.subscribersOfWorkspacesNotifying(workspaceIds, type, EVENTS_CHANNEL, payloads, tx);
       const endpointsOf = new Map<string, string[]>();
-      for (const endpoint of endpoints) endpointsOf.set(endpoint.workspaceId, [...(endpointsOf.get(endpoint.workspaceId) ?? []), endpoint.id]);
+      for (const endpoint of endpoints) {
+        const ids = endpointsOf.get(endpoint.workspaceId);
+        if (ids) ids.push(endpoint.id);
+        else endpointsOf.set(endpoint.workspaceId, [endpoint.id]);
+      }
       for (const { workspaceId, event } of ofType) {
         const body = JSON.stringify(event);
         for (const webhookId of endpointsOf.get(workspaceId) ?? []) rows.push({ id: randomUUID(), webhookId, workspaceId, eventType: type, body, createdAt });
