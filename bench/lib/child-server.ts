@@ -15,8 +15,12 @@ export interface ChildServer {
   cpuMs(): Promise<number>;
   /** The end of its stdout and stderr, for error messages. */
   output(): string;
-  /** Garbage-collection pauses so far, when started with --trace-gc (parsed from its stdout), in all and by kind. */
-  gc(): { count: number; ms: number; kinds: Record<string, { count: number; ms: number }> } | undefined;
+  /**
+   * Garbage-collection pauses so far, when started with --trace-gc (parsed from its stdout), in all and by kind;
+   * `promotedMb` sums how much each scavenge left the heap larger than the collection before it did (what
+   * young collections moved into the old generation).
+   */
+  gc(): { count: number; ms: number; promotedMb: number; kinds: Record<string, { count: number; ms: number }> } | undefined;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves once it exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -67,7 +71,7 @@ export async function startChildServer(options: ChildServerOptions): Promise<Chi
     peakRssBytes: () => peakRss(child),
     cpuMs: () => processCpuMs(child.pid as number),
     output: () => output,
-    gc: () => (gc ? { count: gc.count, ms: gc.ms, kinds: structuredClone(gc.kinds) } : undefined),
+    gc: () => (gc ? { count: gc.count, ms: gc.ms, promotedMb: gc.promotedMb, kinds: structuredClone(gc.kinds) } : undefined),
     async stop(graceMs = 30_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -87,25 +91,31 @@ async function peakRss(child: ChildProcess): Promise<number> {
 
 /**
  * Sums V8's --trace-gc lines ("...: Scavenge 4.8 (5.8) -> 4.3 (6.8) MB, pooled: 0 MB, 1.29 / 0.00 ms ..."):
- * the first figure before " / " is the pause on the main thread.
+ * the first figure before " / " is the pause on the main thread; the one after "->" the heap left in use.
  */
 function gcCounter() {
   let partial = '';
+  let heapAfterMb: number | undefined;
   const counter = {
     count: 0,
     ms: 0,
+    promotedMb: 0,
     kinds: {} as Record<string, { count: number; ms: number }>,
     feed(chunk: Buffer) {
       const lines = (partial + chunk.toString()).split('\n');
       partial = lines.pop() ?? '';
       for (const line of lines) {
-        const pause = /: (Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Mark-sweep)\b.*? MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
+        const pause = /: (Scavenge|Mark-Compact|Mark-Sweep|Minor Mark-Sweep|Mark-sweep)\b.*?-> ([\d.]+) \([\d.]+\) MB, (?:pooled: [\d.]+ MB, )?([\d.]+) \/ [\d.]+ ms/.exec(line);
         if (!pause) continue;
+        const [, kindName, heapAfter, pauseMs] = pause as unknown as [string, string, string, string];
+        const after = Number(heapAfter);
+        if (kindName === 'Scavenge' && heapAfterMb !== undefined && after > heapAfterMb) counter.promotedMb += after - heapAfterMb;
+        heapAfterMb = after;
         counter.count++;
-        counter.ms += Number(pause[2]);
-        const kind = (counter.kinds[pause[1]!] ??= { count: 0, ms: 0 });
+        counter.ms += Number(pauseMs);
+        const kind = (counter.kinds[kindName] ??= { count: 0, ms: 0 });
         kind.count++;
-        kind.ms += Number(pause[2]);
+        kind.ms += Number(pauseMs);
       }
     },
   };
