@@ -22,4 +22,4 @@ USER node
 EXPOSE 3000
 # node itself is PID 1 (not npm), so SIGTERM reaches the server and it drains before it stops.
 # The two flags keep uploads from starting full garbage collections (docs/deploy.md, "Node flags").
-CMD ["node", "--enable-source-maps", "--expose-gc", "--initial-old-space-size=256", "dist/main.js"]
+CMD ["node", "--enable-source-maps", "--expose-gc", "--initial-old-space-size=256", "--no-allocation-site-pretenuring", "dist/main.js"]

@@ -34,12 +34,17 @@ export function compiled(name: 'upload-server' | 'download-server' | 'record-flo
 }
 
 /**
- * The node flags of the documented start command (docs/deploy.md "Node flags": `node --expose-gc --initial-old-space-size=256
- * dist/main.js`; the Dockerfile adds --enable-source-maps): the bench starts the product the same way.
+ * The node flags of the documented start command (docs/deploy.md "Node flags"; the Dockerfile adds
+ * --enable-source-maps): the bench starts the product the same way.
  */
-export const PRODUCT_NODE_FLAGS = ['--expose-gc', '--initial-old-space-size=256'];
+export const PRODUCT_NODE_FLAGS = ['--expose-gc', '--initial-old-space-size=256', '--no-allocation-site-pretenuring'];
 
-/** The product as `npm start` runs it in production: `node --expose-gc --initial-old-space-size=256 dist/main.js`, with only these settings. */
+/** The documented production command with `extraFlags` before the script, as the report prints it. */
+export function productCommand(extraFlags: string[] = []): string {
+  return ['node', ...PRODUCT_NODE_FLAGS, ...extraFlags, 'dist/main.js'].join(' ');
+}
+
+/** The product as `npm start` runs it in production (`productCommand()`), with only these settings. */
 export interface ProductSettings {
   databaseUrl: string;
   dataDir: string;

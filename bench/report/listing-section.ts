@@ -29,7 +29,7 @@ export function listingMethod(r: BenchResults): string[] {
       '"Lost" counts, over both, every upload that was not accepted, and every difference between the 201s and the growth of the link\'s ' +
       '`upload_count` or of its upload rows.',
     '- **Start-up.** The product stopped, then spawned again on the same database and data directory (schema already migrated), in ' +
-      'alternating rounds as `node --expose-gc --initial-old-space-size=256 dist/main.js` (docs/deploy.md) and as `node --expose-gc --initial-old-space-size=256 --enable-source-maps dist/main.js` (the Dockerfile\'s CMD); ' +
+      `alternating rounds as \`${r.startup.paths.plain}\` (docs/deploy.md) and as \`${r.startup.paths.docker}\` (the Dockerfile's CMD); ` +
       'time from the spawn to the first 200 from `/readyz`, probed every 10 ms. Neither compiles at boot: `npm start` runs the TypeScript ' +
       'build first (a development convenience, not the production path, not measured).',
     '- **Where REST\'s p99 goes.** After the comparisons, a fresh product and a fresh list baseline, both started with `--trace-gc` ' +

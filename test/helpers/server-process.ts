@@ -5,7 +5,7 @@ import { freePort } from './ports.js';
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const MAIN_JS = path.join(REPO_ROOT, 'dist', 'main.js');
 /** The node flags of the Dockerfile's CMD (docs/deploy.md, "Node flags"), so tests run the server as shipped. */
-const PRODUCT_NODE_FLAGS = ['--enable-source-maps', '--expose-gc', '--initial-old-space-size=256'];
+const PRODUCT_NODE_FLAGS = ['--enable-source-maps', '--expose-gc', '--initial-old-space-size=256', '--no-allocation-site-pretenuring'];
 
 /** The built server (`node dist/main.js`, what `npm start` runs) as a child process. */
 export interface ServerProcess {

@@ -9,13 +9,13 @@ import { TEST_RUNS_DIR } from '../helpers/test-server.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 // What docs/deploy.md tells operators: a clean copy of the repository with the built dist/,
-// `npm ci --omit=dev` (no TypeScript, no test tools), then `node --expose-gc --initial-old-space-size=256 dist/main.js` answers.
+// `npm ci --omit=dev` (no TypeScript, no test tools), then `node --expose-gc --initial-old-space-size=256 --no-allocation-site-pretenuring dist/main.js` answers.
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
 
 describe('the production install', () => {
-  it('`npm ci --omit=dev` on a clean copy, then `node --expose-gc --initial-old-space-size=256 dist/main.js`, serves /readyz and /docs', async () => {
+  it('`npm ci --omit=dev` on a clean copy, then `node --expose-gc --initial-old-space-size=256 --no-allocation-site-pretenuring dist/main.js`, serves /readyz and /docs', async () => {
     const dir = await mkdtemp(path.join(TEST_RUNS_DIR, 'prod-install-'));
     const { stdout: files } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard'], { cwd: repoRoot });
     for (const file of files.split('\n').filter(Boolean)) await cp(path.join(repoRoot, file), path.join(dir, file), { recursive: true }).catch(() => undefined);
@@ -24,7 +24,7 @@ describe('the production install', () => {
 
     const database = await createTestDatabase();
     const port = await freePort();
-    const server = spawn(process.execPath, ['--expose-gc', '--initial-old-space-size=256', 'dist/main.js'], {
+    const server = spawn(process.execPath, ['--expose-gc', '--initial-old-space-size=256', '--no-allocation-site-pretenuring', 'dist/main.js'], {
       cwd: dir,
       env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: database.url, ADMIN_TOKEN: 'production-install-test-token-0123456789', LOG_LEVEL: 'warn' },
       stdio: 'ignore',
