@@ -2,14 +2,16 @@
 // dist folder given as argv[2]), each in its own process on its own fresh database, uploads of
 // argv[3] bytes (default 100 MB) in one PATCH and in 8 MiB PATCHes, rounds alternating A B, B A, ...
 // Reports wall ms and server CPU ms (utime + stime from /proc/<pid>/stat) per upload.
-// node bench/micro/tus-ab.ts /path/to/other/dist [bytes] [rounds] [--cpu-prof]
+// Both start with the documented launch flags (PRODUCT_NODE_FLAGS) plus AB_NODE_FLAGS_A / AB_NODE_FLAGS_B
+// (the same dist twice then compares flags); --baseline adds @tus/server as a third side.
+// node bench/micro/tus-ab.ts /path/to/other/dist [bytes] [rounds] [--cpu-prof] [--baseline]
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startChildServer } from '../lib/child-server.ts';
 import { csvBody } from '../lib/csv-body.ts';
 import { createBenchDatabase } from '../lib/database.ts';
-import { createLink } from '../lib/servers.ts';
+import { createLink, PRODUCT_NODE_FLAGS } from '../lib/servers.ts';
 import { MIB } from '../lib/stats.ts';
 import { tusUploadOnce } from '../scenarios/tus-throughput.ts';
 
@@ -31,7 +33,11 @@ for (const [name, dist] of Object.entries(dists)) {
   const dir = await mkdtemp(path.join(tmpdir(), `tus-ab-${name}-`));
   const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
   const adminToken = 'a'.repeat(40);
-  const flags = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('.cache/prof', name)}`] : [];
+  const flags = [
+    ...PRODUCT_NODE_FLAGS,
+    ...(process.env[`AB_NODE_FLAGS_${name}`] ?? '').split(' ').filter(Boolean),
+    ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('.cache/prof', name)}`] : []),
+  ];
   const server = await startChildServer({
     name, cwd: path.resolve('.'), args: [...flags, path.join(dist, 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
     env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: dir, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
@@ -55,12 +61,18 @@ try {
     for (const patches of ['single', '8mib'] as const) {
       for (const side of round % 2 ? [...sides].reverse() : sides) {
         const file = await readAll();
+        const gcBefore = side.server.gc();
         const before = await cpuMs(side.server.pid);
         const started = performance.now();
         await tusUploadOnce(side.target, file, patches === 'single' ? size : 8 * MIB);
         const wallMs = performance.now() - started;
         const cpu = (await cpuMs(side.server.pid)) - before;
-        console.log(JSON.stringify({ round, patches, side: side.name, wallMs: Math.round(wallMs), cpuMs: cpu, mibPerS: +(size / MIB / (wallMs / 1000)).toFixed(0) }));
+        const gcAfter = side.server.gc();
+        // With --trace-gc among a side's flags: its collections during the upload, by kind.
+        const gc = gcBefore && gcAfter
+          ? Object.fromEntries(Object.entries(gcAfter.kinds).map(([kind, k]) => [kind, `${k.count - (gcBefore.kinds[kind]?.count ?? 0)} / ${(k.ms - (gcBefore.kinds[kind]?.ms ?? 0)).toFixed(1)} ms`]))
+          : undefined;
+        console.log(JSON.stringify({ round, patches, side: side.name, wallMs: Math.round(wallMs), cpuMs: cpu, mibPerS: +(size / MIB / (wallMs / 1000)).toFixed(0), ...(gc ? { gc } : {}) }));
       }
     }
   }

@@ -6,22 +6,33 @@ import { Writable } from 'node:stream';
 // call and one thread-pool round trip instead of one per 64 KiB socket read.
 const PART_WRITE_HIGH_WATER_MARK = 1024 * 1024;
 
+// Every this many bytes written, a datasync starts in the background while the body keeps arriving,
+// so the disk flushes a large PATCH as it comes instead of all at its end: the datasync before the
+// offset is answered then finds at most this much left to write.
+export const PART_FLUSH_BEHIND_BYTES = 16 * 1024 * 1024;
+
 /**
  * The bytes of one PATCH appended to its part file from `offset` on, in one stream stage: each chunk
  * is shown to `onChunk` (the arrival digest), then written at its position; chunks that queued up
  * while a write ran go out together. Before the stream finishes the file is datasynced, so once
- * `finish` fires every byte counted in `bytesWritten` is durable. (@tus/file-store's own write is
- * a counting Transform and an fs.WriteStream, and syncs nothing.)
+ * `finish` fires every byte counted in `bytesWritten` is durable; datasyncs started on the way
+ * (flush-behind) only make that last one shorter. (@tus/file-store's own write is a counting
+ * Transform and an fs.WriteStream, and syncs nothing.)
  */
 export class PartFileWriter extends Writable {
   bytesWritten = 0;
   private fd: number | undefined;
   private position: number;
+  private unflushedBytes = 0;
+  /** The flush-behind datasync in flight, if any; its failure fails the stream at `_final`. */
+  private flushing: Promise<void> | undefined;
 
   constructor(
     private readonly filePath: string,
     offset: number,
     private readonly onChunk: (chunk: Buffer) => void,
+    /** Bytes between flush-behind datasyncs; Infinity for none (one datasync at the end). */
+    private readonly flushBehindBytes = PART_FLUSH_BEHIND_BYTES,
   ) {
     super({ highWaterMark: PART_WRITE_HIGH_WATER_MARK });
     this.position = offset;
@@ -51,13 +62,33 @@ export class PartFileWriter extends Writable {
   }
 
   override _final(callback: (error?: Error | null) => void): void {
-    fs.fdatasync(this.fd as number, (error) => callback(error));
+    const fd = this.fd as number;
+    (this.flushing ?? Promise.resolve()).then(
+      () => fs.fdatasync(fd, (error) => callback(error)),
+      (error: Error) => callback(error),
+    );
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     if (this.fd === undefined) return callback(error);
-    fs.close(this.fd, (closeError) => callback(error ?? closeError));
+    const fd = this.fd;
     this.fd = undefined;
+    // Never close the descriptor under a datasync still running on it.
+    const close = () => fs.close(fd, (closeError) => callback(error ?? closeError));
+    (this.flushing ?? Promise.resolve()).then(close, close);
+  }
+
+  /** Starts a background datasync once `flushBehindBytes` were written since the last one began. */
+  private flushBehind(written: number): void {
+    this.unflushedBytes += written;
+    if (this.unflushedBytes < this.flushBehindBytes || this.flushing) return;
+    this.unflushedBytes = 0;
+    const fd = this.fd as number;
+    this.flushing = new Promise<void>((resolve, reject) => fs.fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+    this.flushing.then(
+      () => (this.flushing = undefined),
+      () => undefined, // kept: _final reports it
+    );
   }
 
   /** Writes `buffers` (`length` bytes in all) at the current position, again from where a short write stopped. */
@@ -66,6 +97,7 @@ export class PartFileWriter extends Writable {
       if (error) return callback(error);
       this.position += written;
       this.bytesWritten += written;
+      this.flushBehind(written);
       if (written === length) return callback();
       this.writeAt(remainder(buffers, written), length - written, callback);
     };
