@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { PART_FLUSH_BEHIND_BYTES, PartFileWriter } from '../../dist/tus/part-file-writer.js';
+const { PART_FLUSH_BEHIND_BYTES, PartFileWriter } = (await import(new URL('../../dist/tus/part-file-writer.js', import.meta.url).href)) as typeof import('../../src/tus/part-file-writer.js');
 
 const runs = Number(process.argv[2] ?? 8);
 const mib = Number(process.argv[3] ?? 100);
