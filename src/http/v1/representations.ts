@@ -6,6 +6,7 @@ import type { ApiKeyRecord, AuditEventRecord, UploadRecord, WorkspaceRecord } fr
 import type { LinkView } from '../../services/link.service.js';
 import type { IssuedApiKey } from '../../services/workspace.service.js';
 import type { OperatorStatus } from '../../services/status.service.js';
+import { isoTimestamp, isoTimestampOrNull } from '../../transport/iso-timestamp.js';
 
 /*
  * The REST representations: snake_case, UTC ISO-8601 timestamps, exactly the documented fields in
@@ -96,8 +97,6 @@ export const ApiKeyObject = z
   .object({ id: uuid, created_at: timestamp, revoked_at: timestamp.nullable(), last_used_at: timestamp.nullable() })
   .meta({ id: 'ApiKey', description: 'An API key as listed: never its secret' });
 
-const iso = (date: Date) => date.toISOString();
-const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
 
 export function toLinkObject(link: LinkView): z.infer<typeof LinkObject> {
   return {
@@ -108,12 +107,12 @@ export function toLinkObject(link: LinkView): z.infer<typeof LinkObject> {
     upload_url: link.uploadUrl,
     link_token: link.token,
     status: link.status,
-    created_at: iso(link.createdAt),
-    expires_at: iso(link.expiresAt),
-    revoked_at: isoOrNull(link.revokedAt),
+    created_at: isoTimestamp(link.createdAt),
+    expires_at: isoTimestamp(link.expiresAt),
+    revoked_at: isoTimestampOrNull(link.revokedAt),
     max_uploads: link.maxUploads,
     upload_count: link.uploadCount,
-    last_upload_at: isoOrNull(link.lastUploadAt),
+    last_upload_at: isoTimestampOrNull(link.lastUploadAt),
   };
 }
 
@@ -126,11 +125,11 @@ export function toUploadObject(upload: UploadRecord): z.infer<typeof UploadObjec
     content_type: upload.contentType,
     sha256: upload.sha256,
     size_bytes: upload.sizeBytes,
-    received_at: iso(upload.receivedAt),
+    received_at: isoTimestamp(upload.receivedAt),
     scan_status: upload.scanStatus,
     scan_signature: upload.scanSignature,
-    scanned_at: upload.scannedAt ? iso(upload.scannedAt) : null,
-    duplicate_of: upload.duplicateOf ? { id: upload.duplicateOf.id, received_at: iso(upload.duplicateOf.receivedAt) } : null,
+    scanned_at: isoTimestampOrNull(upload.scannedAt),
+    duplicate_of: upload.duplicateOf ? { id: upload.duplicateOf.id, received_at: isoTimestamp(upload.duplicateOf.receivedAt) } : null,
   };
 }
 
@@ -138,7 +137,7 @@ export function toAuditEventObject(event: AuditEventRecord): z.infer<typeof Audi
   return {
     id: event.id,
     type: event.type,
-    occurred_at: iso(event.occurredAt),
+    occurred_at: isoTimestamp(event.occurredAt),
     workspace_id: event.workspaceId,
     link_id: event.linkId,
     upload_id: event.uploadId,
@@ -150,19 +149,19 @@ export function toAuditEventObject(event: AuditEventRecord): z.infer<typeof Audi
 }
 
 export function toWorkspaceObject(workspace: WorkspaceRecord): z.infer<typeof WorkspaceObject> {
-  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt), notify_email: workspace.notifyEmail };
+  return { id: workspace.id, name: workspace.name, created_at: isoTimestamp(workspace.createdAt), notify_email: workspace.notifyEmail };
 }
 
 export function toWorkspaceCreatedObject(workspace: WorkspaceRecord, key: IssuedApiKey): z.infer<typeof WorkspaceCreatedObject> {
-  return { id: workspace.id, name: workspace.name, created_at: iso(workspace.createdAt), api_key: key.secret, api_key_id: key.id };
+  return { id: workspace.id, name: workspace.name, created_at: isoTimestamp(workspace.createdAt), api_key: key.secret, api_key_id: key.id };
 }
 
 export function toApiKeyObject(key: ApiKeyRecord): z.infer<typeof ApiKeyObject> {
-  return { id: key.id, created_at: iso(key.createdAt), revoked_at: isoOrNull(key.revokedAt), last_used_at: isoOrNull(key.lastUsedAt) };
+  return { id: key.id, created_at: isoTimestamp(key.createdAt), revoked_at: isoTimestampOrNull(key.revokedAt), last_used_at: isoTimestampOrNull(key.lastUsedAt) };
 }
 
 export function toApiKeyCreatedObject(key: ApiKeyRecord & { secret: string }): z.infer<typeof ApiKeyCreatedObject> {
-  return { id: key.id, api_key: key.secret, created_at: iso(key.createdAt) };
+  return { id: key.id, api_key: key.secret, created_at: isoTimestamp(key.createdAt) };
 }
 
 export const StatusObject = z

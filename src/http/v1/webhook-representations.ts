@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DeliveryRecord, WebhookRecord } from '../../domain/webhook-records.js';
 import { DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '../../domain/webhook-vocabulary.js';
+import { isoTimestamp, isoTimestampOrNull } from '../../transport/iso-timestamp.js';
 
 const timestamp = z.iso.datetime().meta({ description: 'UTC ISO-8601 timestamp' });
 
@@ -40,7 +41,6 @@ export const DeliveryObject = z
   })
   .meta({ id: 'WebhookDelivery' });
 
-const iso = (value: Date | null) => value?.toISOString() ?? null;
 
 export function toWebhookObject(webhook: WebhookRecord): z.infer<typeof WebhookObject> {
   return {
@@ -49,8 +49,8 @@ export function toWebhookObject(webhook: WebhookRecord): z.infer<typeof WebhookO
     events: webhook.events,
     enabled: webhook.enabled,
     description: webhook.description,
-    created_at: webhook.createdAt.toISOString(),
-    last_success_at: iso(webhook.lastSuccessAt),
+    created_at: isoTimestamp(webhook.createdAt),
+    last_success_at: isoTimestampOrNull(webhook.lastSuccessAt),
     consecutive_failures: webhook.consecutiveFailures,
     disabled_reason: webhook.disabledReason,
   };
@@ -70,10 +70,10 @@ export function toDeliveryObject(delivery: DeliveryRecord): z.infer<typeof Deliv
     last_status_code: delivery.lastStatusCode,
     last_duration_ms: delivery.lastDurationMs,
     last_error: delivery.lastError,
-    last_attempt_at: iso(delivery.lastAttemptAt),
-    next_attempt_at: delivery.status === 'pending' ? iso(delivery.nextAttemptAt) : null,
-    created_at: delivery.createdAt.toISOString(),
-    delivered_at: iso(delivery.deliveredAt),
+    last_attempt_at: isoTimestampOrNull(delivery.lastAttemptAt),
+    next_attempt_at: delivery.status === 'pending' ? isoTimestampOrNull(delivery.nextAttemptAt) : null,
+    created_at: isoTimestamp(delivery.createdAt),
+    delivered_at: isoTimestampOrNull(delivery.deliveredAt),
     payload: JSON.parse(delivery.body) as Record<string, unknown>,
   };
 }
