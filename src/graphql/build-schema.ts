@@ -6,6 +6,7 @@ import { IntakeLinkResolver } from './resolvers/intake-link.resolver.js';
 import { UploadResolver } from './resolvers/upload.resolver.js';
 import { WebhookResolver } from './resolvers/webhook.resolver.js';
 import { WorkspaceResolver } from './resolvers/workspace.resolver.js';
+import { DateTimeIsoScalar } from './scalars/date-time-iso.scalar.js';
 
 /**
  * Builds the executable schema from the resolver classes. Resolvers hold no state: they reach the
@@ -18,6 +19,7 @@ export function buildGraphQLSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [WorkspaceResolver, IntakeLinkResolver, UploadResolver, AuditEventResolver, WebhookResolver, EventSubscriptionResolver],
     validate: false, // input rules live in the services (zod), shared with REST
+    scalarsMap: [{ type: Date, scalar: DateTimeIsoScalar }],
     emitSchemaFile: false,
     // Subscriptions bring their own event source (LiveEvents); type-graphql insists on a pubSub anyway.
     pubSub: {
