@@ -3,7 +3,7 @@
 // its own API key. autocannon at 4 connections for a fixed time per run, runs alternating A B, B A, ...
 // Reports, per run, server CPU ms per request (utime + stime from /proc/<pid>/stat around the run), p99
 // and req/s. node bench/micro/list-ab.ts <A main.js> <B main.js> [rounds] [seconds]
-// Node flags for B only: AB_NODE_FLAGS_B (the same main.js twice then compares launch flags);
+// Both start with the documented launch flags (PRODUCT_NODE_FLAGS). More node flags for B only: AB_NODE_FLAGS_B (the same main.js twice then compares launch flags);
 // AB_CONNECTIONS instead of 4.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { createBenchDatabase } from '../lib/database.ts';
 import { requestJson } from '../lib/http-client.ts';
 import { load, probe } from '../lib/load.ts';
 import { seedLinks } from '../lib/seed-links.ts';
+import { PRODUCT_NODE_FLAGS } from '../lib/servers.ts';
 
 const mains = { A: path.resolve(process.argv[2] ?? 'dist/main.js'), B: path.resolve(process.argv[3] ?? 'dist/main.js') };
 const rounds = Number(process.argv[4] ?? 3);
@@ -28,7 +29,7 @@ const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgre
 const dir = await mkdtemp(path.join(tmpdir(), 'list-ab-'));
 const start = (name: string, main: string): Promise<ChildServer> =>
   startChildServer({
-    name, cwd: path.resolve('.'), args: [...(name === 'B' ? (process.env['AB_NODE_FLAGS_B'] ?? '').split(' ').filter(Boolean) : []), main], readyPath: '/readyz', timeoutMs: 120_000,
+    name, cwd: path.resolve('.'), args: [...PRODUCT_NODE_FLAGS, ...(name === 'B' ? (process.env['AB_NODE_FLAGS_B'] ?? '').split(' ').filter(Boolean) : []), main], readyPath: '/readyz', timeoutMs: 120_000,
     env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: path.join(dir, name), ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
       RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
   });

@@ -4,6 +4,7 @@
 // bench/lib/seed-links.ts); per case, alternating runs P B, B P, ... at AB_CONNECTIONS (default 50).
 // With PROFILE=dir both sides run under --cpu-prof and, for the first case's first round, the self time
 // per request of each frame is printed for both sides, side by side (what the product spends more on).
+// INCLUSIVE=1 also prints each side's frames by inclusive time per request.
 // PRODUCT_FLAGS adds node flags to the product's own, BASELINE_FLAGS to the baseline (e.g. --trace-gc:
 // the pauses are then counted per run).
 // node bench/micro/list-vs-baseline.ts [rounds] [seconds] [case ...]   cases: default, include_expired, deep
@@ -92,7 +93,7 @@ try {
         const figure = await load(request(side), connections, seconds);
         const threadsAfter = await threadCpu(side.pid);
         const threads = Object.fromEntries(Object.entries(threadsAfter).map(([k, v]) => [k, +((v - (threadsBefore[k] ?? 0)) / figure.requests * 1000).toFixed(0)]).filter(([, v]) => (v as number) > 0));
-        profileWindows[side.name] ??= { window: [start, nowUs()], requests: figure.requests };
+        profileWindows[side.name] = { window: [start, nowUs()], requests: figure.requests }; // the last run: after the warm-up of the first
         cpu[side.name] = ((await processCpuMs(side.pid)) - before) / figure.requests;
         const gcAfter = side.gc();
         const gc = gcBefore && gcAfter ? Object.fromEntries(Object.entries(gcAfter.kinds).map(([kind, k]) => [kind, { count: k.count - (gcBefore.kinds[kind]?.count ?? 0), ms: +(k.ms - (gcBefore.kinds[kind]?.ms ?? 0)).toFixed(1) }])) : undefined;
@@ -110,12 +111,15 @@ try {
 }
 if (profileDir) {
   const perRequest = new Map<string, Record<string, number>>();
+  const areaPerRequest = new Map<string, Record<string, number>>();
   const busy: Record<string, number> = {};
   for (const [side, { window, requests }] of Object.entries(profileWindows)) {
     const sideDir = path.join(profileDir, side);
     const file = (await readdir(sideDir)).filter((f) => f.endsWith('.cpuprofile')).sort().at(-1)!;
     const summary = await summarizeProfile(path.join(sideDir, file), window[0], window[1], 60);
     busy[side] = (summary.busyMs * 1000) / requests;
+    if (process.env['INCLUSIVE']) for (const frame of summary.topInclusive) console.log(`${side} incl ${((frame.ms * 1000) / requests).toFixed(1).padStart(7)} µs  ${frame.frame}`);
+    for (const area of summary.areas) areaPerRequest.set(area.area, { ...areaPerRequest.get(area.area), [side]: (area.ms * 1000) / requests });
     for (const frame of summary.topSelf) {
       const key = `${frame.frame} [${frame.area}]`;
       perRequest.set(key, { ...perRequest.get(key), [side]: (frame.ms * 1000) / requests });
@@ -126,4 +130,8 @@ if (profileDir) {
   console.log(`${'product'.padStart(7)} ${'baseline'.padStart(8)}  self µs per request, by frame`);
   const rows = [...perRequest].sort((x, y) => (y[1]['product'] ?? 0) - (y[1]['list-baseline'] ?? 0) - ((x[1]['product'] ?? 0) - (x[1]['list-baseline'] ?? 0)));
   for (const [frame, sides] of rows) console.log(`${us(sides['product'])} ${us(sides['list-baseline'])}   ${frame}`);
+  console.log(`${'product'.padStart(7)} ${'baseline'.padStart(8)}  self µs per request, by code area`);
+  for (const [area, sides] of [...areaPerRequest].sort((x, y) => (y[1]['product'] ?? 0) - (x[1]['product'] ?? 0))) {
+    console.log(`${us(sides['product'])} ${us(sides['list-baseline'])}   ${area}`);
+  }
 }
