@@ -1,4 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { parsePgTimestamp } from '../db/pg-timestamp.js';
 import type { Tx } from '../db/unit-of-work.js';
 
 /** Shared plumbing: a repository works inside the caller's transaction, or in a fresh context. */
@@ -19,10 +20,10 @@ export abstract class BaseRepository {
   }
 }
 
-/** A timestamp column as a Date (the driver already returns Dates; this keeps null handling in one place). */
+/** A timestamp column as a Date: the driver hands timestamptz over as PostgreSQL's text (or a Date). */
 export function toDate(value: Date | string): Date;
 export function toDate(value: Date | string | null): Date | null;
 export function toDate(value: Date | string | null): Date | null {
   if (value === null) return null;
-  return value instanceof Date ? value : new Date(value);
+  return value instanceof Date ? value : parsePgTimestamp(value);
 }
