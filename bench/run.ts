@@ -43,7 +43,9 @@ const { values } = parseArgs({
 const quick = values.quick;
 const rounds = Number(values.rounds ?? (quick ? '1' : '7'));
 // Load runs are long (seconds each) and many: fewer rounds than the upload batches.
-const listing = quick ? { count: 100_000, rounds: 1, seconds: 2, settleMs: 1500 } : { count: 1_000_000, rounds: Math.min(rounds, 3), seconds: 5 };
+const listing = quick
+  ? { count: 100_000, rounds: 1, seconds: 2, warmupSeconds: 1, settleMs: 1500 }
+  : { count: 1_000_000, rounds: Math.min(rounds, 3), seconds: 5, warmupSeconds: 10 };
 if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds must be a positive whole number');
 
 const started = performance.now();

@@ -14,7 +14,7 @@ export function listingMethod(r: BenchResults): string[] {
       'the server migrated it ([`bench/lib/seed-links.ts`](bench/lib/seed-links.ts): one `INSERT … SELECT` over `generate_series`, then ' +
       '`VACUUM ANALYZE`): creation times spread evenly over a year, every 100th link active (1%), the others in turn expired, revoked and ' +
       'exhausted; revoked and exhausted ones keep an expiry up to 720 h after creation, active ones expire 1–720 h from now. ' +
-      `[autocannon](https://github.com/mcollina/autocannon) 9.0.0, in the bench process, keep-alive, for ${l.seconds} s per run after a 1 s warm-up, ` +
+      `[autocannon](https://github.com/mcollina/autocannon) 9.0.0, in the bench process, keep-alive, for ${l.seconds} s per run after an untimed warm-up of ${l.warmupSeconds ?? 1} s per side and connection count (the product's code reaches its optimized tiers over its first 10–15 s of a case, the bare baseline's in ~1 s; the goals are about the throughput a server keeps up), ` +
       `at ${THROUGHPUT_CONNECTIONS} connections (throughput: mean req/s) and at ${LATENCY_CONNECTIONS} (latency: p99), ` +
       'against the product and against [`bench/baselines/list-server.ts`](bench/baselines/list-server.ts) (express + pg, pool of 10, running the ' +
       'same SQL per request: the API-key lookup, the cursor\'s link, the page; same JSON, same `Link` header; checked to answer the same page ' +
