@@ -266,4 +266,78 @@ export const DECISIONS: string[] = [
     'upgrade): one statement, 47 s and 88 s for 935,757 of a million seeded links on the busy machine (`bench/micro/expiry-backfill.ts`), ' +
     'once; 0.5–1.8 s when there is nothing to mark.',
   '',
+  '## Changes measured (before → after), 2026-12-03 afternoon',
+  '',
+  'Judged by server CPU per request (utime + stime, `/proc/<pid>/stat`; per thread from `/proc/<pid>/task/*/stat`) and by what the ' +
+    'garbage collector did (`--trace-gc`: pauses, and how much each young collection left the heap larger, i.e. promoted), in alternating ' +
+    'A/B runs on one database of 100,000 links; the machine quiet (load 1–2) except where said. "Before" of the round is the morning\'s ' +
+    'full run (07:45): include_expired 0.85 at 50 connections and p99 1.78× at 4, the deep page 0.90.',
+  '',
+  '### Link list: V8\'s pretenuring (kept: `--no-allocation-site-pretenuring` in the start command)',
+  '',
+  '- **What it was.** `bench/micro/list-vs-baseline.ts` (the product against the express + pg baseline, 50 connections): product ' +
+    '0.95–1.07 CPU ms per request against 0.70–0.79 (1.29–1.44×). By thread: the main thread 752–828 µs against 584–671, **V8\'s worker ' +
+    'threads 104–131 µs against 28–40**. `--trace-gc`: 34–36 scavenges per 5 s of 7–9 ms each, each leaving the heap ~7.5 MB larger, ' +
+    'against the baseline\'s 63–82 of ~1 ms that promoted nothing. A sampling heap profile of the objects that outlived young ' +
+    'collections (inspector, `includeObjectsCollectedByMinorGC: false`) held the whole page: pg\'s row strings and objects, our records, ' +
+    'views and representations, the JSON; a heap snapshot taken mid-load held none of them (dead, but in the old generation). ' +
+    '`/healthz`, `/readyz` (a statement through MikroORM), `/v1/openapi.json` and `/docs` promoted nothing; the list ~50 KB per ' +
+    'request, at 50 connections and at 1. With `--no-allocation-site-pretenuring` the promotion ends after the first seconds: V8 had ' +
+    'decided to allocate those objects straight into the old generation, and in our runs never went back.',
+  '- **Kept.** `bench/micro/list-promotion-ab.ts`, 3 alternating pairs of fresh processes, each 3 runs of include_expired in a row: with ' +
+    'pretenuring 52.2 / 48.7 / 48.9, 51.8 / 47.3 / 49.6, 51.3 / 48.6 / 49.7 KB promoted per request, CPU 0.98 → 0.85 ms; without 40.8 / ' +
+    '0.5 / 0.2, 40.6 / 0.5 / 0.2, 38.9 / 0.4 / 0.2 KB, CPU 0.92–0.95 → 0.72–0.76 ms (third runs −11%), scavenges 0.044–0.053 → 0.009–0.012 ' +
+    'ms per request, req/s +7–9%. Uploads: the same collections with and without it (`bench/micro/upload-cpu-ab.ts`, 1 MiB × 48, 6 ' +
+    'rounds: one mark-compact in the same rounds; CPU differences in system time, i.e. the disk); tus (`bench/micro/tus-ab.ts`, 6 ' +
+    'rounds): 270–600 ms per 100 MiB without against 360–610 with in one PATCH, 390–550 against 320–420 in 8 MiB PATCHes, no direction. ' +
+    'The baseline, on Node\'s defaults, falls into the same state in some runs (worker threads 69–103 µs per request).',
+  '- **Dropped:** `--no-page-promotion` (the same promotion, 42–45 KB per request).',
+  '',
+  '### Timestamps: `isoTimestamp` instead of `Date#toISOString` (kept)',
+  '',
+  '- V8\'s `toISOString` is a runtime call of ~0.48 µs; reading the UTC fields in optimized code and joining them takes ~0.12 µs, and ' +
+    'a 100-link page has 400 timestamps. Built and stringified in one process, a page of 400 dates: 255 → 164 µs. ' +
+    '`src/transport/iso-timestamp.ts` writes the same text for every Date (a test compares it with toISOString over 130 years; years ' +
+    'outside 0000–9999 and invalid dates go to toISOString, so its format and its RangeError stay). Used by REST\'s representations and ' +
+    'by GraphQL\'s DateTimeISO (graphql-scalars\' scalar with only the writing of a valid Date replaced: schema.graphql unchanged). ' +
+    '`bench/micro/list-ab.ts`, 50 connections, 4 alternating pairs, CPU ms per request before / after: include_expired 0.795 / 0.752, ' +
+    '0.801 / 0.748, 0.801 / 0.695, 0.797 / 0.708; req/s 1233–1262 → 1333–1411. This reverses the 2026-12-02 evening entry "our own ' +
+    'Date scalar: dropped": toISOString itself was the cost on both faces, and now neither calls it.',
+  '',
+  '### Timestamps read: `parsePgTimestamp` instead of `new Date(text)` (kept)',
+  '',
+  '- The driver hands timestamptz columns over as PostgreSQL\'s text; `new Date(text)` runs V8\'s date-string parser, ~0.18 µs, 400 ' +
+    'times per page. `src/db/pg-timestamp.ts` reads the digits of PostgreSQL\'s UTC form and calls `Date.UTC`, ~0.11 µs; any other text ' +
+    '(another offset, BC, infinity, another shape) goes to `new Date(text)`, so every text gives the same instant (tested against it ' +
+    'over 130 years and every fraction length). `bench/micro/list-ab.ts`, 50 connections, 4 alternating pairs against the build before, ' +
+    'CPU ms per request: include_expired 0.871 / 0.878 / 0.847 / 0.836 against 0.795 / 0.791 / 0.756 / 0.764.',
+  '',
+  '- **`uploadPagePath` without `encodeURIComponent` for a base64url token (kept):** a token encodes to itself; testing its ' +
+    'characters costs half of encoding them (6.7–7.2 against 14.5–15.3 µs per 100 tokens, one per link of a page).',
+  '',
+  '### The list scenario\'s warm-up: 10 s per side instead of 1 s (method)',
+  '',
+  '- The product\'s code keeps getting cheaper per request over its first 10–15 s of a case (V8 tiering up the paths a case uses): ' +
+    'after uploads, three 5 s runs of include_expired cost 0.876, 0.807, 0.799 ms per request. The bare baseline, with far less code, ' +
+    'is warm in about a second. In the 13:22 full run include_expired rose round by round, 1035 → 1161 → 1236 req/s against 1425 / ' +
+    '1513 / 1334 (0.73 / 0.77 / 0.93): the rounds were measuring the product\'s warm-up. The goal is about the throughput a server keeps ' +
+    'up, so each side now gets 10 s of untimed load per case and connection count (both sides the same; +150 s per full run).',
+  '',
+  '### tus: the part file flushed behind (kept)',
+  '',
+  '- `src/tus/part-file-writer.ts` starts a background datasync every 16 MiB written, so the disk flushes a large PATCH as it arrives; ' +
+    'the datasync before the offset is answered then finds at most 16 MiB left. A failed background datasync fails the PATCH; the ' +
+    'descriptor is closed only after a datasync in flight. `bench/micro/part-flush-behind.ts`, 100 MiB through the writer, 8 ' +
+    'alternating pairs: the last datasync 38–41 → 4–7 ms, the whole write 89–115 → 62–92 ms. (The 2026-12-02 entry "datasync overlapped ' +
+    'with receiving: dropped, below the noise" measured the whole upload on a busy machine; the writer alone shows it.)',
+  '',
+  '### Not done',
+  '',
+  '- **The rest of the list\'s gap is spread thin** (profiles of both sides, `list-vs-baseline.ts` with `PROFILE`, µs per request): pg ' +
+    'builds rows of many shapes in the product (every query of the process shares its row code), so `parseRow` is 34–37 against 18–21 ' +
+    'and `addFields` 8–22 against 5–10; `rowMode: \'array\'` would avoid that but is not reachable through MikroORM and Kysely. The ' +
+    'middleware before the route (request logging, the body guard, routers tried in order) ~45–50 inclusive against ~7; Kysely and ' +
+    'MikroORM ~15–20. The baseline in turn spends ~64 µs on an ETag and ~110 µs turning timestamps into Dates, which the product does not.',
+  '- **The raw route\'s local driver could flush behind too** (one `fsync` at the end of `createWriteStream(…, { flush: true })`); its ' +
+    '100 MB case is already at the bare baseline, which fsyncs the same way.',
 ];
