@@ -315,6 +315,11 @@ export const DECISIONS: string[] = [
   '- **`uploadPagePath` without `encodeURIComponent` for a base64url token (kept):** a token encodes to itself; testing its ' +
     'characters costs half of encoding them (6.7–7.2 against 14.5–15.3 µs per 100 tokens, one per link of a page).',
   '',
+  '- **A deep page in one statement fewer (kept):** the cursor link\'s position is read inside the page statement (`(created_at, id) < ' +
+    '(select created_at, id from intake_links where id = ? and workspace_id = ?)`, an InitPlan on the primary key) instead of by a ' +
+    'lookup before it: 3 → 2 statements per page after a cursor. A cursor naming no link of the workspace gives an empty page, and ' +
+    'only then is it looked up, to answer 422 as before (tested, with another workspace\'s link and after the last link).',
+  '',
   '### The list scenario\'s warm-up: 10 s per side instead of 1 s (method)',
   '',
   '- The product\'s code keeps getting cheaper per request over its first 10–15 s of a case (V8 tiering up the paths a case uses): ' +

@@ -34,8 +34,12 @@ export interface LinkPageQuery {
   workspaceId: string;
   activeOnly: boolean;
   limit: number;
-  /** Start after this link (the last one of the previous page). */
-  after: { createdAt: Date; id: string } | undefined;
+  /**
+   * Start after this link of the workspace (the last one of the previous page). Its position is read
+   * inside the statement, so a deep page is one round trip; a cursor naming no link of the workspace
+   * gives an empty page (the caller tells that apart from the end of the list).
+   */
+  afterId: string | undefined;
   now: Date;
 }
 
@@ -177,9 +181,9 @@ export function linkPageStatement(query: LinkPageQuery): { sql: string; params: 
     where.push(ACTIVE_LINK_SQL);
     params.push(query.now);
   }
-  if (query.after) {
-    where.push('(created_at, id) < (?, ?)');
-    params.push(query.after.createdAt, query.after.id);
+  if (query.afterId) {
+    where.push('(created_at, id) < (select created_at, id from intake_links where id = ? and workspace_id = ?)');
+    params.push(query.afterId, query.workspaceId);
   }
   params.push(query.limit + 1);
   const sql = query.activeOnly

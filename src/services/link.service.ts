@@ -91,16 +91,10 @@ export class LinkService {
     await this.auth.assertWorkspaceAccess(principal, workspaceId);
     const limit = pageLimit(query);
     const afterId = cursorId(query);
-    const after = afterId ? await this.links.findInWorkspace(workspaceId, afterId) : undefined;
-    if (afterId && !after) throw invalidCursor();
     const now = new Date();
-    const rows = await this.links.listPage({
-      workspaceId,
-      activeOnly: !query.includeInactive,
-      limit,
-      after: after ? { createdAt: after.createdAt, id: after.id } : undefined,
-      now,
-    });
+    const rows = await this.links.listPage({ workspaceId, activeOnly: !query.includeInactive, limit, afterId, now });
+    // An empty page after a cursor: the end of the list, or a cursor naming no link of the workspace.
+    if (afterId && rows.length === 0 && !(await this.links.findInWorkspace(workspaceId, afterId))) throw invalidCursor();
     const page = toPage(rows, limit);
     return { items: page.items.map((link) => toView(link, now)), nextCursor: page.nextCursor };
   }

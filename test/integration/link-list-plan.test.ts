@@ -44,18 +44,18 @@ describe('the plan of a page of links', () => {
   const base = { limit: 10, now: new Date() };
 
   it('takes active-only candidates from the partial index by expiry, from the index alone', async () => {
-    const text = await plan({ ...base, workspaceId: ws.id, activeOnly: true, after: undefined });
+    const text = await plan({ ...base, workspaceId: ws.id, activeOnly: true, afterId: undefined });
     expect(text).toMatch(/Index Only Scan using intake_links_workspace_unexpired_idx/);
     expect(text).not.toMatch(/intake_links_workspace_newest_idx/);
   });
 
   it('does the same for a page after a cursor', async () => {
-    const text = await plan({ ...base, workspaceId: ws.id, activeOnly: true, after: { createdAt: new Date(Date.now() - 3_600_000), id: '00000000-0000-4000-8000-000000000000' } });
+    const text = await plan({ ...base, workspaceId: ws.id, activeOnly: true, afterId: '00000000-0000-4000-8000-000000000000' });
     expect(text).toMatch(/Index Only Scan using intake_links_workspace_unexpired_idx/);
   });
 
   it('walks the newest-first index when inactive links are included', async () => {
-    const text = await plan({ ...base, workspaceId: ws.id, activeOnly: false, after: undefined });
+    const text = await plan({ ...base, workspaceId: ws.id, activeOnly: false, afterId: undefined });
     expect(text).toMatch(/Index Scan Backward using intake_links_workspace_newest_idx/);
   });
 });

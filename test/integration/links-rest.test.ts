@@ -212,6 +212,21 @@ describe('GET /v1/{workspace_id}/intake/links', () => {
     expect(res.body.detail).toContain(field);
   });
 
+  it('refuses a cursor naming a link of another workspace, and answers an empty page after the last link', async () => {
+    const other = await api.createWorkspace(t.adminToken, 'Elsewhere');
+    const theirs = await api.createLink(other, { customer_slug: 'theirs' });
+    const foreign = await api.request('GET', `/v1/${ws.id}/intake/links?cursor=${theirs.id}`, { token: ws.apiKey });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.detail).toContain('cursor');
+
+    const single = await api.createWorkspace(t.adminToken, 'One link');
+    const only = await api.createLink(single, { customer_slug: 'only' });
+    const after = await api.request('GET', `/v1/${single.id}/intake/links?cursor=${only.id}`, { token: single.apiKey });
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual([]);
+    expect(after.headers.get('link')).toBeNull();
+  });
+
   it('accepts limit 1 and 1000', async () => {
     for (const limit of [1, 1000]) {
       const res = await api.request('GET', `/v1/${ws.id}/intake/links?limit=${limit}`, { token: ws.apiKey });
