@@ -122,6 +122,15 @@ function gcCounter() {
   return counter;
 }
 
+type GcFigures = NonNullable<ReturnType<ChildServer['gc']>>;
+
+/** The collections between two `gc()` readings, by kind, as "count / ms ms" (what the A/B tools print). */
+export function gcDelta(before: GcFigures, after: GcFigures): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(after.kinds).map(([kind, k]) => [kind, `${k.count - (before.kinds[kind]?.count ?? 0)} / ${(k.ms - (before.kinds[kind]?.ms ?? 0)).toFixed(1)} ms`]),
+  );
+}
+
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
 const CLOCK_TICKS = 100;
 

@@ -11,7 +11,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { processCpuMs, type ChildServer } from '../lib/child-server.ts';
+import { gcDelta, processCpuMs, type ChildServer } from '../lib/child-server.ts';
 import { summarizeProfile } from '../lib/cpu-profile.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { requestJson } from '../lib/http-client.ts';
@@ -96,7 +96,7 @@ try {
         profileWindows[side.name] = { window: [start, nowUs()], requests: figure.requests }; // the last run: after the warm-up of the first
         cpu[side.name] = ((await processCpuMs(side.pid)) - before) / figure.requests;
         const gcAfter = side.gc();
-        const gc = gcBefore && gcAfter ? Object.fromEntries(Object.entries(gcAfter.kinds).map(([kind, k]) => [kind, { count: k.count - (gcBefore.kinds[kind]?.count ?? 0), ms: +(k.ms - (gcBefore.kinds[kind]?.ms ?? 0)).toFixed(1) }])) : undefined;
+        const gc = gcBefore && gcAfter ? gcDelta(gcBefore, gcAfter) : undefined;
         console.log(JSON.stringify({ case: name, round, side: side.name, cpuMsPerRequest: +cpu[side.name]!.toFixed(3), requestsPerSecond: Math.round(figure.requestsPerSecond), p99Ms: figure.p99Ms, threadCpuUsPerRequest: threads, ...(gc ? { gc } : {}) }));
       }
       ratios.push(cpu['product']! / cpu['list-baseline']!);

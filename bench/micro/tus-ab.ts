@@ -8,7 +8,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startChildServer } from '../lib/child-server.ts';
+import { gcDelta, startChildServer } from '../lib/child-server.ts';
 import { csvBody } from '../lib/csv-body.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { createLink, PRODUCT_NODE_FLAGS } from '../lib/servers.ts';
@@ -69,9 +69,7 @@ try {
         const cpu = (await cpuMs(side.server.pid)) - before;
         const gcAfter = side.server.gc();
         // With --trace-gc among a side's flags: its collections during the upload, by kind.
-        const gc = gcBefore && gcAfter
-          ? Object.fromEntries(Object.entries(gcAfter.kinds).map(([kind, k]) => [kind, `${k.count - (gcBefore.kinds[kind]?.count ?? 0)} / ${(k.ms - (gcBefore.kinds[kind]?.ms ?? 0)).toFixed(1)} ms`]))
-          : undefined;
+        const gc = gcBefore && gcAfter ? gcDelta(gcBefore, gcAfter) : undefined;
         console.log(JSON.stringify({ round, patches, side: side.name, wallMs: Math.round(wallMs), cpuMs: cpu, mibPerS: +(size / MIB / (wallMs / 1000)).toFixed(0), ...(gc ? { gc } : {}) }));
       }
     }

@@ -13,7 +13,7 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startChildServer, type ChildServer } from '../lib/child-server.ts';
+import { gcDelta, startChildServer, type ChildServer } from '../lib/child-server.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { compileBaselines, createLink, PRODUCT_NODE_FLAGS, startUploadBaseline } from '../lib/servers.ts';
 import { baselineTarget, productTarget, uploadBatch, type UploadTarget } from '../lib/uploader.ts';
@@ -31,8 +31,6 @@ const userSysMs = async (pid: number) => {
 };
 
 // With --trace-gc among a side's flags: the collections of one batch by kind, count and main-thread pause.
-const gcDelta = (before: NonNullable<ReturnType<ChildServer['gc']>>, after: NonNullable<ReturnType<ChildServer['gc']>>) =>
-  Object.fromEntries(Object.entries(after.kinds).map(([kind, v]) => [kind, `${v.count - (before.kinds[kind]?.count ?? 0)} / ${(v.ms - (before.kinds[kind]?.ms ?? 0)).toFixed(1)} ms`]));
 interface Side { name: string; server: ChildServer; target: UploadTarget; dir: string; cleanup: () => Promise<void> }
 const sides: Side[] = [];
 const work = await mkdtemp(path.join(tmpdir(), 'cpu-ab-'));
