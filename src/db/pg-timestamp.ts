@@ -25,15 +25,15 @@ export function parsePgTimestamp(text: string): Date {
     }
   }
   const year = digits(text, 0, 4);
+  // Date.UTC maps years 0-99 to 1900-1999: such a year (never in our data) goes the slow way.
+  if (!(year >= 100)) return new Date(text); // NaN too
   const month = digits(text, 5, 2);
   const day = digits(text, 8, 2);
   const hour = digits(text, 11, 2);
   const minute = digits(text, 14, 2);
   const second = digits(text, 17, 2);
-  if (Number.isNaN(year + month + day + hour + minute + second)) return new Date(text);
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
-  // Date.UTC maps years 0-99 to 1900-1999; such a year (never in our data) goes the slow way.
-  return year < 100 ? new Date(text) : date;
+  if (Number.isNaN(month + day + hour + minute + second)) return new Date(text);
+  return new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
 }
 
 /** The decimal number in `text` from `start`, `count` digits long; NaN if one is not a digit. */

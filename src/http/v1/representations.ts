@@ -97,7 +97,6 @@ export const ApiKeyObject = z
   .object({ id: uuid, created_at: timestamp, revoked_at: timestamp.nullable(), last_used_at: timestamp.nullable() })
   .meta({ id: 'ApiKey', description: 'An API key as listed: never its secret' });
 
-
 export function toLinkObject(link: LinkView): z.infer<typeof LinkObject> {
   return {
     id: link.id,

@@ -41,7 +41,6 @@ export const DeliveryObject = z
   })
   .meta({ id: 'WebhookDelivery' });
 
-
 export function toWebhookObject(webhook: WebhookRecord): z.infer<typeof WebhookObject> {
   return {
     id: webhook.id,
