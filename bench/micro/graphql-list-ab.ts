@@ -7,10 +7,10 @@
 //   node bench/micro/graphql-list-ab.ts <treeA> <treeB> [perRound=1500] [rounds=6] [nodeFlagsB] [faces=graphql,rest]
 // (e.g. nodeFlagsB '--cpu-prof --cpu-prof-dir=/tmp/prof' and faces 'graphql' to profile one face.)
 import { createRequire } from 'node:module';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startChildServer, type ChildServer } from '../lib/child-server.ts';
+import { type ChildServer, processCpuMs, startChildServer } from '../lib/child-server.ts';
 import { createBenchDatabase, type BenchDatabase } from '../lib/database.ts';
 import { requestJson } from '../lib/http-client.ts';
 import { probe, type LoadRequest } from '../lib/load.ts';
@@ -27,10 +27,6 @@ const nodeFlagsB = process.argv[6] ? process.argv[6].split(' ') : [];
 const faces = (process.argv[7] ?? 'graphql,rest').split(',') as ('graphql' | 'rest')[];
 const CONNECTIONS = 4;
 
-const cpuMs = async (pid: number) => {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
-};
 
 async function drive(request: LoadRequest, amount: number): Promise<void> {
   const result = await autocannon({ url: request.url, method: request.method ?? 'GET', headers: request.headers, body: request.body, connections: CONNECTIONS, amount });
@@ -68,9 +64,9 @@ try {
     for (const side of round % 2 ? [...sides].reverse() : sides) {
       const figures: Record<string, number> = {};
       for (const face of faces) {
-        const before = await cpuMs(side.server.pid);
+        const before = await processCpuMs(side.server.pid);
         await drive(side[face], perRound);
-        figures[face] = ((await cpuMs(side.server.pid)) - before) / perRound;
+        figures[face] = ((await processCpuMs(side.server.pid)) - before) / perRound;
       }
       const ratio = figures['graphql'] && figures['rest'] ? { restOverGraphql: +(figures['rest'] / figures['graphql']).toFixed(2) } : {};
       console.log(JSON.stringify({ round, side: side.name, graphqlCpuMs: figures['graphql']?.toFixed(3), restCpuMs: figures['rest']?.toFixed(3), ...ratio }));

@@ -5,10 +5,10 @@
 // and req/s. node bench/micro/list-ab.ts <A main.js> <B main.js> [rounds] [seconds]
 // Both start with the documented launch flags (PRODUCT_NODE_FLAGS). More node flags for B only: AB_NODE_FLAGS_B (the same main.js twice then compares launch flags);
 // AB_CONNECTIONS instead of 4.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startChildServer, type ChildServer } from '../lib/child-server.ts';
+import { type ChildServer, processCpuMs, startChildServer } from '../lib/child-server.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { requestJson } from '../lib/http-client.ts';
 import { load, probe } from '../lib/load.ts';
@@ -19,10 +19,6 @@ const mains = { A: path.resolve(process.argv[2] ?? 'dist/main.js'), B: path.reso
 const rounds = Number(process.argv[4] ?? 3);
 const seconds = Number(process.argv[5] ?? 5);
 const connections = Number(process.env['AB_CONNECTIONS'] ?? 4);
-const cpuMs = async (pid: number) => {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
-};
 
 const adminToken = 'a'.repeat(40);
 const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
@@ -54,9 +50,9 @@ try {
     }
     for (let round = 0; round < rounds * 2; round++) {
       const side = sides[round % 2 === 0 ? (Math.floor(round / 2) % 2) : 1 - (Math.floor(round / 2) % 2)]!;
-      const before = await cpuMs(side.server.pid);
+      const before = await processCpuMs(side.server.pid);
       const figure = await load(request(side), connections, seconds);
-      const cpu = (await cpuMs(side.server.pid)) - before;
+      const cpu = (await processCpuMs(side.server.pid)) - before;
       console.log(JSON.stringify({
         case: query || 'default', round: Math.floor(round / 2), side: side.server.name,
         cpuMsPerRequest: +(cpu / figure.requests).toFixed(3), p99Ms: figure.p99Ms, requestsPerSecond: Math.round(figure.requestsPerSecond),

@@ -2,20 +2,16 @@
 // given as argv[2]), each in its own process on its own fresh database, 1 KiB CSV uploads one after
 // another, batches alternating A B, B A, ... Reports wall ms and server CPU ms (utime + stime from
 // /proc/<pid>/stat) per upload, per batch. node bench/micro/tiny-upload-ab.ts /path/to/other/tree
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startChildServer } from '../lib/child-server.ts';
+import { processCpuMs, startChildServer } from '../lib/child-server.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { createLink } from '../lib/servers.ts';
 import { productTarget, uploadBatch } from '../lib/uploader.ts';
 
 const trees = { A: path.resolve('.'), B: path.resolve(process.argv[2] ?? '.') };
 const perBatch = Number(process.argv[3] ?? 200);
-const cpuMs = async (pid: number) => {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
-};
 const sides = [];
 for (const [name, root] of Object.entries(trees)) {
   const dir = await mkdtemp(path.join(tmpdir(), `ab-${name}-`));
@@ -33,9 +29,9 @@ for (const [name, root] of Object.entries(trees)) {
 try {
   for (let round = 0; round < 6; round++) {
     for (const side of round % 2 ? [...sides].reverse() : sides) {
-      const before = await cpuMs(side.server.pid);
+      const before = await processCpuMs(side.server.pid);
       const { ms } = await uploadBatch(side.target, 1024, 1, perBatch);
-      const cpu = (await cpuMs(side.server.pid)) - before;
+      const cpu = (await processCpuMs(side.server.pid)) - before;
       console.log(JSON.stringify({ round, side: side.name, wallMsPerUpload: +(ms / perBatch).toFixed(2), cpuMsPerUpload: +(cpu / perBatch).toFixed(2) }));
     }
   }

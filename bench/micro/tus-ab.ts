@@ -5,10 +5,10 @@
 // Both start with the documented launch flags (PRODUCT_NODE_FLAGS) plus AB_NODE_FLAGS_A / AB_NODE_FLAGS_B
 // (the same dist twice then compares flags); --baseline adds @tus/server as a third side.
 // node bench/micro/tus-ab.ts /path/to/other/dist [bytes] [rounds] [--cpu-prof] [--baseline]
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gcDelta, startChildServer } from '../lib/child-server.ts';
+import { gcDelta, processCpuMs, startChildServer } from '../lib/child-server.ts';
 import { csvBody } from '../lib/csv-body.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { createLink, PRODUCT_NODE_FLAGS } from '../lib/servers.ts';
@@ -19,10 +19,6 @@ const dists = { A: path.resolve('dist'), B: path.resolve(process.argv[2] ?? 'dis
 const size = Number(process.argv[3] ?? 100 * 1000 * 1000);
 const rounds = Number(process.argv[4] ?? 3);
 const profile = process.argv.includes('--cpu-prof');
-const cpuMs = async (pid: number) => {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-};
 const readAll = async () => {
   const chunks: Buffer[] = [];
   for await (const chunk of csvBody(size)) chunks.push(chunk as Buffer);
@@ -62,11 +58,11 @@ try {
       for (const side of round % 2 ? [...sides].reverse() : sides) {
         const file = await readAll();
         const gcBefore = side.server.gc();
-        const before = await cpuMs(side.server.pid);
+        const before = await processCpuMs(side.server.pid);
         const started = performance.now();
         await tusUploadOnce(side.target, file, patches === 'single' ? size : 8 * MIB);
         const wallMs = performance.now() - started;
-        const cpu = (await cpuMs(side.server.pid)) - before;
+        const cpu = (await processCpuMs(side.server.pid)) - before;
         const gcAfter = side.server.gc();
         // With --trace-gc among a side's flags: its collections during the upload, by kind.
         const gc = gcBefore && gcAfter ? gcDelta(gcBefore, gcAfter) : undefined;

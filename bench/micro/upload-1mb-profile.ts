@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { processCpuMs } from '../lib/child-server.ts';
 import { freePort } from '../../test/helpers/ports.ts';
 import { createBenchDatabase } from '../lib/database.ts';
 import { createLink } from '../lib/servers.ts';
@@ -26,10 +27,6 @@ const warmup = Number(process.env['WARMUP'] ?? 200);
 const count = Number(process.env['COUNT'] ?? 48);
 const flags = (process.env['PROFILE_FLAGS'] ?? '').split(' ').filter(Boolean);
 const root = path.resolve(process.env['TREE'] ?? '.');
-const cpuMs = async (pid: number) => {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-};
 /** Exact on-CPU time (ms) of the live threads, from /proc/<pid>/task/<tid>/schedstat (ns), not sampled per tick. */
 const runtimeMs = async (pid: number) => {
   let ns = 0;
@@ -110,10 +107,10 @@ try {
     const mark = out.length;
     const startUs = Number(process.hrtime.bigint() / 1000n);
     const threadsBefore = await threadsMs(server.pid);
-    const before = await cpuMs(server.pid);
+    const before = await processCpuMs(server.pid);
     const runBefore = await runtimeMs(server.pid);
     const { ms } = await uploadBatch(target, size, 1, n);
-    const cpu = (await cpuMs(server.pid)) - before;
+    const cpu = (await processCpuMs(server.pid)) - before;
     const run = (await runtimeMs(server.pid)) - runBefore;
     const threads = threadDelta(threadsBefore, await threadsMs(server.pid), n);
     const endUs = Number(process.hrtime.bigint() / 1000n);
