@@ -2,9 +2,10 @@
 // directory holding dist/), each in its own process on its own fresh database of 100,000 links (1%
 // active), the bench's page (bench/scenarios/link-listing.ts: every field, 100 links) through GraphQL
 // (POST JSON with variables) and through REST, API key auth, `perRound` requests at 4 connections.
-// Rounds alternate A B, B A, ... Reports server CPU ms (utime + stime from /proc/<pid>/stat) per
+// Both start with the documented launch flags (PRODUCT_NODE_FLAGS). Rounds alternate A B, B A, ... Reports server CPU ms (utime + stime from /proc/<pid>/stat) per
 // request for each face, and GraphQL/REST. Throughput is not judged here (the machine is shared).
 //   node bench/micro/graphql-list-ab.ts <treeA> <treeB> [perRound=1500] [rounds=6] [nodeFlagsB] [faces=graphql,rest]
+// (AB_WARMUP: unmeasured requests per face and side first, default 4000.)
 // (e.g. nodeFlagsB '--cpu-prof --cpu-prof-dir=/tmp/prof' and faces 'graphql' to profile one face.)
 import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,6 +16,7 @@ import { createBenchDatabase, type BenchDatabase } from '../lib/database.ts';
 import { requestJson } from '../lib/http-client.ts';
 import { probe, type LoadRequest } from '../lib/load.ts';
 import { seedLinks } from '../lib/seed-links.ts';
+import { PRODUCT_NODE_FLAGS } from '../lib/servers.ts';
 
 const autocannon = createRequire(import.meta.url)('autocannon') as (options: Record<string, unknown>) => Promise<any>;
 const GRAPHQL_PAGE =
@@ -26,6 +28,7 @@ const rounds = Number(process.argv[5] ?? 6);
 const nodeFlagsB = process.argv[6] ? process.argv[6].split(' ') : [];
 const faces = (process.argv[7] ?? 'graphql,rest').split(',') as ('graphql' | 'rest')[];
 const CONNECTIONS = 4;
+const warmup = Number(process.env['AB_WARMUP'] ?? 4000);
 
 
 async function drive(request: LoadRequest, amount: number): Promise<void> {
@@ -42,7 +45,7 @@ try {
     const db = await createBenchDatabase('postgres://postgres@127.0.0.1:5432/postgres');
     const adminToken = 'a'.repeat(40);
     const server = await startChildServer({
-      name, cwd: root, args: [...(name === 'B' ? nodeFlagsB : []), path.join(root, 'dist', 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
+      name, cwd: root, args: [...PRODUCT_NODE_FLAGS, ...(name === 'B' ? nodeFlagsB : []), path.join(root, 'dist', 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
       env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: dir, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
         RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
     });
@@ -58,7 +61,8 @@ try {
     const page = (await probe(side.graphql)) as any;
     if (page.errors || page.data.intakeLinks.length !== 100) throw new Error(`${name}: unexpected GraphQL page ${JSON.stringify(page).slice(0, 300)}`);
     sides.push(side);
-    for (const face of faces) await drive(side[face], 300); // warm-up, unmeasured
+    // Warm-up, unmeasured: the product's code keeps getting cheaper over its first 10-15 s of a page (V8 tiering up).
+    for (const face of faces) await drive(side[face], warmup);
   }
   for (let round = 0; round < rounds; round++) {
     for (const side of round % 2 ? [...sides].reverse() : sides) {
