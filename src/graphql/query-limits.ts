@@ -8,10 +8,12 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { PAGE_LIMITS } from '../domain/link-rules.js';
+import { costVariables, costVariablesKey } from './cost-variables.js';
 import { introspectionListSizes } from './introspection-cost.js';
 
 /** The documented GraphQL limits. */
@@ -22,13 +24,20 @@ export interface QueryLimits {
 }
 
 
+// The one argument that sets a list's page size; the estimator reads no other (see cost-variables.ts).
+const PAGE_SIZE_ARGUMENT = 'limit';
+const pageSize = (args: Record<string, unknown>): number => {
+  const size = args[PAGE_SIZE_ARGUMENT];
+  return typeof size === 'number' ? size : PAGE_LIMITS.default;
+};
+
 // List fields and the number of items they may return; any other list counts as one item.
 const LIST_SIZES: Record<string, (args: Record<string, unknown>) => number> = {
-  'Query.intakeLinks': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
-  'Query.auditEvents': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
+  'Query.intakeLinks': pageSize,
+  'Query.auditEvents': pageSize,
   // Paged (issue 13, defect 11): a link may hold 10,000 uploads, a page at most 1000.
-  'Query.uploads': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
-  'IntakeLink.uploads': (args) => (typeof args['limit'] === 'number' ? args['limit'] : PAGE_LIMITS.default),
+  'Query.uploads': pageSize,
+  'IntakeLink.uploads': pageSize,
 };
 
 /**
@@ -59,46 +68,58 @@ function estimatorFor(schema: GraphQLSchema): ComplexityEstimator {
 /** graphql-query-complexity's own cap on the nodes it walks; a bigger document is refused unweighed. */
 export const MAX_QUERY_NODES = 10_000;
 
+/** What an operation weighs apart from its variables, worked out once per operation. */
+interface Weighing {
+  fragments: Map<string, FragmentDefinitionNode>;
+  rootFields: number;
+  depth: number;
+  /** The variables its cost depends on (cost-variables.ts). */
+  costVariables: string[];
+  /** Its cost by the values of those variables (costVariablesKey), oldest first. */
+  costs: Map<string, number>;
+}
+
+/** Costs remembered per operation: page sizes and flags a client really varies are few. */
+const REMEMBERED_COSTS = 64;
+
 /**
  * Refuses, before execution, an operation that is too deep, has too many root fields (aliases count)
  * or costs too much, with HTTP 400 and `QUERY_TOO_COMPLEX`. Introspection is subject to the same
  * limits, except that up to 9 levels of an `ofType` chain add no depth: counting them would refuse
  * the standard introspection query every tool sends. Deeper `ofType` chains count as usual.
+ *
+ * Apollo hands the same parsed document for the same query text (its document store), so the
+ * weighing is remembered with the operation: a list page asked for thousands of times is walked
+ * once, not once per request (the walk was about a tenth of a page's CPU). A remembered cost is
+ * keyed by the values of the variables it depends on, and only those.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  const weighings = new WeakMap<OperationDefinitionNode, Weighing>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request, schema }) {
           if (!operation) return; // Apollo has already refused a document without a runnable operation
-          const fragments = fragmentsOf(document);
-          const rootFields = countFields(operation.selectionSet, fragments);
-          if (rootFields > limits.maxRootFields) {
-            throw tooComplex(`The operation has ${rootFields} root fields; the limit is ${limits.maxRootFields}.`);
+          let weighing = weighings.get(operation);
+          if (!weighing) weighings.set(operation, (weighing = weigh(document, operation)));
+          if (weighing.rootFields > limits.maxRootFields) {
+            throw tooComplex(`The operation has ${weighing.rootFields} root fields; the limit is ${limits.maxRootFields}.`);
           }
-          const depth = selectionDepth(operation.selectionSet, fragments);
-          if (depth > limits.maxDepth) {
-            throw tooComplex(`The operation is ${depth} levels deep; the limit is ${limits.maxDepth}.`);
+          if (weighing.depth > limits.maxDepth) {
+            throw tooComplex(`The operation is ${weighing.depth} levels deep; the limit is ${limits.maxDepth}.`);
           }
+          const variables = request.variables ?? {};
           // Variables that do not coerce make execution refuse the operation (BAD_USER_INPUT) before any
-          // resolver runs; the cost estimate would otherwise throw that error raw (a masked 500).
-          const variables = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (variables.errors) return;
-          let cost: number;
-          try {
-            cost = getComplexity({
-              schema,
-              query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] },
-              variables: request.variables ?? {},
-              estimators: [estimatorFor(schema)],
-              maxQueryNodes: MAX_QUERY_NODES,
-            });
-          } catch (error) {
-            // Its node cap throws a plain GraphQLError, which would be masked as a 500.
-            if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
-              throw tooComplex(`The operation has more than ${MAX_QUERY_NODES} fields to weigh; ask for fewer.`);
-            }
-            throw error;
+          // resolver runs: that refusal, not the cost, is the answer (the estimate would throw it raw).
+          const coerce = () => !getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors;
+          const key = costVariablesKey(weighing.costVariables, variables);
+          let cost = weighing.costs.get(key);
+          if (cost === undefined) {
+            if (!coerce()) return;
+            cost = costOf(schema, operation, weighing.fragments, variables);
+            remember(weighing.costs, key, cost);
+          } else if (cost > limits.maxCost && !coerce()) {
+            return;
           }
           if (cost > limits.maxCost) {
             throw tooComplex(`The operation costs ${cost}; the limit is ${limits.maxCost}. Ask for smaller pages or fewer nested lists.`);
@@ -107,6 +128,40 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
       };
     },
   };
+}
+
+function weigh(document: DocumentNode, operation: OperationDefinitionNode): Weighing {
+  const fragments = fragmentsOf(document);
+  return {
+    fragments,
+    rootFields: countFields(operation.selectionSet, fragments),
+    depth: selectionDepth(operation.selectionSet, fragments),
+    costVariables: costVariables(operation, fragments, PAGE_SIZE_ARGUMENT),
+    costs: new Map(),
+  };
+}
+
+function costOf(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Map<string, FragmentDefinitionNode>, variables: Record<string, unknown>): number {
+  try {
+    return getComplexity({
+      schema,
+      query: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments.values()] },
+      variables,
+      estimators: [estimatorFor(schema)],
+      maxQueryNodes: MAX_QUERY_NODES,
+    });
+  } catch (error) {
+    // Its node cap throws a plain GraphQLError, which would be masked as a 500.
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      throw tooComplex(`The operation has more than ${MAX_QUERY_NODES} fields to weigh; ask for fewer.`);
+    }
+    throw error;
+  }
+}
+
+function remember(costs: Map<string, number>, key: string, cost: number): void {
+  if (costs.size >= REMEMBERED_COSTS) costs.delete(costs.keys().next().value as string);
+  costs.set(key, cost);
 }
 
 function tooComplex(message: string): GraphQLError {

@@ -176,6 +176,53 @@ describe('cost (at most GRAPHQL_MAX_COST, default 25000)', () => {
   });
 });
 
+// The limits are weighed once per operation and remembered (query-limits.ts): a list page is asked
+// for with the same document thousands of times. What is remembered must never answer for
+// variables that change the cost: page sizes, @include/@skip, or another operation of the document.
+describe('a remembered weighing', () => {
+  it('weighs a page size given by a variable again when it changes, in either direction', async () => {
+    const query = 'query($ws: ID!, $limit: Int) { intakeLinks(workspaceId: $ws, limit: $limit) { id uploads { id } } }';
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id, limit: 4 }, lowWs.apiKey));
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id, limit: 5 }, lowWs.apiKey), /costs 505/);
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id, limit: 4 }, lowWs.apiKey));
+  });
+
+  it('tells an absent variable (its default applies) from an explicit null (the default page of 100)', async () => {
+    const query = 'query($ws: ID!, $limit: Int = 1) { intakeLinks(workspaceId: $ws, limit: $limit) { id uploads { id } } }';
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id }, lowWs.apiKey));
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id, limit: null }, lowWs.apiKey), /costs 10100/);
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id }, lowWs.apiKey));
+  });
+
+  it('weighs again when an @include or @skip variable changes', async () => {
+    const query = `query($ws: ID!, $deep: Boolean!, $shallow: Boolean!) {
+      intakeLinks(workspaceId: $ws, limit: 5) { id uploads @include(if: $deep) { id } ...Nested @skip(if: $shallow) }
+    }
+    fragment Nested on IntakeLink { again: uploads { id } }`;
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id, deep: false, shallow: true }, lowWs.apiKey));
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id, deep: true, shallow: true }, lowWs.apiKey), /costs 505/);
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id, deep: false, shallow: false }, lowWs.apiKey), /costs 505/);
+    expectRan(await lowApi.graphql(query, { ws: lowWs.id, deep: false, shallow: true }, lowWs.apiKey));
+  });
+
+  it('weighs each operation of a document on its own', async () => {
+    const query = `query Cheap($ws: ID!) { intakeLinks(workspaceId: $ws, limit: 5) { id } }
+      query Costly($ws: ID!) { intakeLinks(workspaceId: $ws, limit: 501) { id } }`;
+    const run = (operationName: string) =>
+      lowApi.request('POST', '/graphql', { token: lowWs.apiKey, json: { query, operationName, variables: { ws: lowWs.id } } });
+    expectRan(await run('Cheap'));
+    expectTooComplex(await run('Costly'), /costs 501/);
+    expectRan(await run('Cheap'));
+  });
+
+  it('still answers variables that do not coerce as BAD_USER_INPUT after a refusal of the same page size', async () => {
+    const query = 'query($ws: ID!, $limit: Int) { intakeLinks(workspaceId: $ws, limit: $limit) { id } }';
+    expectTooComplex(await lowApi.graphql(query, { ws: lowWs.id, limit: 501 }, lowWs.apiKey), /costs 501/);
+    const res = await lowApi.graphql(query, { ws: true, limit: 501 }, lowWs.apiKey);
+    expect([res.status, res.body.errors?.[0].extensions]).toEqual([400, { code: 'BAD_USER_INPUT', errorCode: 'validation_error' }]);
+  });
+});
+
 describe('introspection', () => {
   it('answers the standard introspection query', async () => {
     const res = await api.graphql(getIntrospectionQuery());
