@@ -78,7 +78,7 @@ export async function createApp(container: Container): Promise<App> {
   const graphql = await createGraphQLFace(services, config, logger);
   app.use(docsRoutes(() => graphql.sdl));
   app.use(mountRoutes(routes, services, logger));
-  app.use(graphql.router);
+  app.use(graphql.app);
 
   // The path is not echoed back: it may carry a token, or markup meant for whoever reads the answer.
   app.use((_req, _res, next) => next(new AppError('not_found', 'Nothing is served at this address.')));

@@ -5,7 +5,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Router } from 'express';
+import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config/load-config.js';
@@ -16,13 +16,14 @@ import { createContext, type GraphQLContext } from './context.js';
 import { formatGraphQLError, graphqlRequestErrorHandler } from './format-error.js';
 import { oneFilePerOperationPlugin, processOneFileRequest } from './one-file-per-request.js';
 import { defaultQueryLimits, queryLimitsPlugin } from './query-limits.js';
-import { strictRouter } from '../transport/strict-router.js';
+import { strictRouter, useStrictRouting } from '../transport/strict-router.js';
 import { graphqlRateLimitGate } from './rate-limit-gate.js';
 import { jitGateway } from './jit-executor.js';
 
 /** The GraphQL face at /graphql, started and ready to mount; `stop` drains it. */
 export interface GraphQLFace {
-  router: Router;
+  /** An Express application of its own, mounted by app.ts (see `graphqlApplication`). */
+  app: Express;
   /** The executable schema, also served over graphql-ws (subscriptions.ts). */
   schema: GraphQLSchema;
   /** The schema in SDL, as committed in schema.graphql (served at /schema.graphql). */
@@ -80,5 +81,20 @@ export async function createGraphQLFace(services: Services, config: Config, logg
     expressMiddleware(server, { context: async ({ req }) => createContext(services, req, requestMeta(req), config.uploads.maxBytes) }),
   );
   router.use('/graphql', graphqlRequestErrorHandler(logger));
-  return { router, schema, sdl: printSchemaSdl(schema), stop: () => server.stop() };
+  return { app: graphqlApplication(router), schema, sdl: printSchemaSdl(schema), stop: () => server.stop() };
+}
+
+/**
+ * The face as an application mounted in the main one, for one setting of its own: no ETag. Its
+ * answers are `no-store` and mostly POSTs, so nothing ever revalidates them, yet Express hashes every
+ * answer for an ETag (SHA-1 of a 100-link page, ~35 µs). REST keeps its ETags. Everything else (trust
+ * proxy, the query parser) it inherits from the application that mounts it.
+ */
+function graphqlApplication(router: express.Router): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  useStrictRouting(app);
+  app.use(router);
+  return app;
 }

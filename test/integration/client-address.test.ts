@@ -36,3 +36,19 @@ describe('the client address behind a trusted proxy', () => {
     expect(await uploadFrom(forged)).toEqual({ status: 201, clientIp: null });
   });
 });
+
+// GraphQL is an Express application of its own mounted in the main one (graphql.router.ts): it must
+// see the same client address, or its per-address limit would count the proxy as one client.
+describe('GraphQL behind a trusted proxy', () => {
+  let limited: TestServer;
+  let limitedApi: ApiClient;
+  beforeAll(async () => ({ t: limited, api: limitedApi } = await startServerWithWorkspace({ env: { TRUST_PROXY: 'true', RATE_LIMIT_PUBLIC_PER_MINUTE: '2' } })));
+  afterAll(() => limited.stop());
+
+  it('counts requests without a key per forwarded address', async () => {
+    const from = (address: string) => limitedApi.request('POST', '/graphql', { json: { query: '{ __typename }' }, headers: { 'x-forwarded-for': address } });
+    const statuses = [];
+    for (const address of ['203.0.113.7', '203.0.113.7', '203.0.113.7', '203.0.113.8']) statuses.push((await from(address)).status);
+    expect(statuses).toEqual([200, 200, 429, 200]);
+  });
+});
