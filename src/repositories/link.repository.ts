@@ -3,7 +3,7 @@ import { IntakeLink } from '../domain/entities/index.js';
 import type { LinkRecord, UploadRecord } from '../domain/records.js';
 import { BaseRepository, toDate } from './base.repository.js';
 
-interface LinkRow {
+export interface LinkRow {
   id: string;
   workspace_id: string;
   customer_slug: string;
@@ -21,8 +21,8 @@ interface LinkRow {
 const LINK_COLUMNS =
   'id, workspace_id, customer_slug, display_name, token, created_at, expires_at, revoked_at, max_uploads, upload_count, reserved_uploads, last_upload_at';
 
-/** LINK_COLUMNS of the table aliased `l`. */
-const LINK_COLUMNS_OF_L = LINK_COLUMNS.split(', ')
+/** LINK_COLUMNS of the table aliased `l` (also for other repositories' joins on the link). */
+export const LINK_COLUMNS_OF_L = LINK_COLUMNS.split(', ')
   .map((column) => `l.${column}`)
   .join(', ');
 
@@ -68,12 +68,12 @@ export class LinkRepository extends BaseRepository {
       id,
       workspaceId,
     ]);
-    return row ? toRecord(row) : null;
+    return row ? toLinkRecord(row) : null;
   }
 
   async findByTokenHash(tokenSha256: string): Promise<LinkRecord | null> {
     const [row] = await this.rows<LinkRow>(`select ${LINK_COLUMNS} from intake_links where token_sha256 = ?`, [tokenSha256]);
-    return row ? toRecord(row) : null;
+    return row ? toLinkRecord(row) : null;
   }
 
   /**
@@ -93,7 +93,7 @@ export class LinkRepository extends BaseRepository {
   async listPage(query: LinkPageQuery): Promise<LinkRecord[]> {
     const { sql, params } = linkPageStatement(query);
     const rows = await this.rows<LinkRow>(sql, params);
-    return rows.map(toRecord);
+    return rows.map(toLinkRecord);
   }
 
   /** Marks a link revoked; null when it does not exist in the workspace or was already revoked. */
@@ -103,7 +103,7 @@ export class LinkRepository extends BaseRepository {
       [now, id, workspaceId],
       tx,
     );
-    return row ? toRecord(row) : null;
+    return row ? toLinkRecord(row) : null;
   }
 
   /**
@@ -119,7 +119,7 @@ export class LinkRepository extends BaseRepository {
       [receivedAt, linkId, startedAt],
       tx,
     );
-    return row ? toRecord(row) : null;
+    return row ? toLinkRecord(row) : null;
   }
 
   /**
@@ -148,7 +148,7 @@ export class LinkRepository extends BaseRepository {
       ],
       tx,
     );
-    return row ? toRecord(row) : null;
+    return row ? toLinkRecord(row) : null;
   }
 
   /**
@@ -164,12 +164,12 @@ export class LinkRepository extends BaseRepository {
       [now, now, limit],
       tx,
     );
-    return rows.map(toRecord);
+    return rows.map(toLinkRecord);
   }
 
   async findById(id: string, tx?: Tx): Promise<LinkRecord | null> {
     const [row] = await this.rows<LinkRow>(`select ${LINK_COLUMNS} from intake_links where id = ?`, [id], tx);
-    return row ? toRecord(row) : null;
+    return row ? toLinkRecord(row) : null;
   }
 }
 
@@ -194,7 +194,8 @@ export function linkPageStatement(query: LinkPageQuery): { sql: string; params: 
   return { sql, params };
 }
 
-function toRecord(row: LinkRow): LinkRecord {
+/** A link row (LINK_COLUMNS) as a record. */
+export function toLinkRecord(row: LinkRow): LinkRecord {
   return {
     id: row.id,
     workspaceId: row.workspace_id,

@@ -1,5 +1,7 @@
 import type { Tx } from '../db/unit-of-work.js';
+import type { LinkRecord } from '../domain/records.js';
 import { BaseRepository, toDate } from './base.repository.js';
+import { LINK_COLUMNS_OF_L, toLinkRecord, type LinkRow } from './link.repository.js';
 
 /** A slot held by a resumable upload in flight. */
 export interface ReservationRecord {
@@ -17,6 +19,14 @@ interface ReservationRow {
 }
 
 const COLUMNS = 'id, link_id, created_at, expires_at';
+
+/** A link (by its token) and, when it holds it, one of its reservations. */
+export interface LinkWithReservation {
+  link: LinkRecord;
+  reservation: ReservationRecord | null;
+}
+
+type LinkWithReservationRow = LinkRow & { reservation_created_at: Date | string | null; reservation_expires_at: Date | string | null };
 
 /**
  * Reservations and the link's reserved_uploads move together: every method that adds or removes a
@@ -46,15 +56,36 @@ export class UploadReservationRepository extends BaseRepository {
     return true;
   }
 
-  async find(id: string, tx?: Tx): Promise<ReservationRecord | null> {
-    const [row] = await this.rows<ReservationRow>(`select ${COLUMNS} from upload_reservations where id = ?`, [id], tx);
-    return row ? toRecord(row) : null;
+  /**
+   * The link of a token and, when that link holds it, the reservation `id` (null: none is looked
+   * for), in one round trip: what a tus request on an existing upload checks. A reservation of
+   * another link is not returned. Null when no link has the token.
+   */
+  async findWithLink(tokenSha256: string, id: string | null): Promise<LinkWithReservation | null> {
+    const [row] = await this.rows<LinkWithReservationRow>(
+      `select ${LINK_COLUMNS_OF_L}, r.created_at as reservation_created_at, r.expires_at as reservation_expires_at
+       from intake_links l left join upload_reservations r on r.id = ? and r.link_id = l.id
+       where l.token_sha256 = ?`,
+      [id, tokenSha256],
+    );
+    return row ? linkWithReservation(row, id) : null;
   }
 
-  /** Moves the expiry (after bytes arrived); false when the reservation is gone. */
-  async extend(id: string, expiresAt: Date): Promise<boolean> {
-    const rows = await this.rows(`update upload_reservations set expires_at = ? where id = ? returning id`, [expiresAt, id]);
-    return rows.length > 0;
+  /**
+   * Moves the expiry of reservation `id` to `expiresAt` if it is held by the link of the token, that
+   * link is not revoked and the reservation has not expired by `now`; returns both, or null when any
+   * of that fails (findWithLink then tells which). One statement, so nothing can expire the
+   * reservation between the check and the move.
+   */
+  async extendWithLink(tokenSha256: string, id: string, now: Date, expiresAt: Date): Promise<LinkWithReservation | null> {
+    const [row] = await this.rows<LinkWithReservationRow>(
+      `update upload_reservations r set expires_at = ?
+       from intake_links l
+       where r.id = ? and r.link_id = l.id and l.token_sha256 = ? and l.revoked_at is null and r.expires_at > ?
+       returning ${LINK_COLUMNS_OF_L}, r.created_at as reservation_created_at, r.expires_at as reservation_expires_at`,
+      [expiresAt, id, tokenSha256, now],
+    );
+    return row ? linkWithReservation(row, id) : null;
   }
 
   /** Gives the slot back; false when it was already released or committed. */
@@ -94,4 +125,13 @@ export class UploadReservationRepository extends BaseRepository {
 
 function toRecord(row: ReservationRow): ReservationRecord {
   return { id: row.id, linkId: row.link_id, createdAt: toDate(row.created_at), expiresAt: toDate(row.expires_at) };
+}
+
+function linkWithReservation(row: LinkWithReservationRow, id: string | null): LinkWithReservation {
+  const link = toLinkRecord(row);
+  const reservation =
+    id !== null && row.reservation_created_at !== null && row.reservation_expires_at !== null
+      ? { id, linkId: link.id, createdAt: toDate(row.reservation_created_at), expiresAt: toDate(row.reservation_expires_at) }
+      : null;
+  return { link, reservation };
 }

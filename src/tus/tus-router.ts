@@ -28,6 +28,8 @@ interface TusRequestContext {
   meta: RequestMeta;
   /** The link as open since the upload began (requests on an existing upload). */
   open: OpenLink | undefined;
+  /** When the upload expires unless more bytes come: set by the creation, and by a PATCH as it begins. */
+  expiresAt: Date | undefined;
 }
 
 /**
@@ -37,7 +39,7 @@ interface TusRequestContext {
  * - a request on an existing upload proves the link token and the reservation before tus runs;
  * - the first bytes are checked against the declared type, the assembled file is stored through the
  *   same code as the raw route (hash, dedupe, audit), and a refused file frees its slot and parts;
- * - `Upload-Expires` is 24 hours after the last PATCH (the reservation's expiry).
+ * - `Upload-Expires` is 24 hours after the last PATCH began (the reservation's expiry, moved as it begins).
  */
 export function tusRouter({ services, config, logger }: { services: Services; config: Config; logger: Logger }): Router {
   const parts = new DurableFileStore(tusPartsDirectory(config.dataDir));
@@ -85,7 +87,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
     onUploadCreate: async (req, upload) => {
       const context = contextOf(req as never);
       try {
-        await services.resumable.create(context.linkToken, context.meta, fileOfferFromUpload(upload), upload.id);
+        context.expiresAt = (await services.resumable.create(context.linkToken, context.meta, fileOfferFromUpload(upload), upload.id)).expiresAt;
       } catch (error) {
         throw toTusHookError(error, logger);
       }
@@ -106,10 +108,14 @@ export function tusRouter({ services, config, logger }: { services: Services; co
   const handle = async (req: Request, res: Response, next: NextFunction) => {
     const linkToken = String(req.params['link_token']);
     const uploadId = req.params['upload_id'] === undefined ? undefined : String(req.params['upload_id']);
-    const context: TusRequestContext = { linkToken, uploadId, meta: requestMeta(req), open: undefined };
+    const context: TusRequestContext = { linkToken, uploadId, meta: requestMeta(req), open: undefined, expiresAt: undefined };
     try {
       if (uploadId !== undefined && req.method !== 'OPTIONS') {
-        context.open = (await services.resumable.resume(linkToken, uploadId, context.meta)).open;
+        // A PATCH restarts the upload's 24 hours as it begins (ResumableIntakeService.resume).
+        const patch = req.method === 'PATCH';
+        const resumed = await services.resumable.resume(linkToken, uploadId, context.meta, { extend: patch });
+        context.open = resumed.open;
+        if (patch) context.expiresAt = resumed.reservation.expiresAt;
       }
     } catch (error) {
       next(error);
@@ -145,10 +151,7 @@ export function tusRouter({ services, config, logger }: { services: Services; co
       const refusal = await checkFirstBytes(context, id);
       if (refusal) return refusal;
     }
-    if (newOffset > 0 || req.method === 'POST') {
-      const expiresAt = await services.resumable.extend(id);
-      response.headers.set('Upload-Expires', expiresAt.toUTCString());
-    }
+    if (context.expiresAt) response.headers.set('Upload-Expires', context.expiresAt.toUTCString());
     return response;
   };
 

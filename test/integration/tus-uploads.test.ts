@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf, samplePng } from '../fixtures/sample-files.js';
@@ -10,6 +10,7 @@ import type { TestServer } from '../helpers/test-server.js';
 import { runTusUpload, tusFailure } from '../helpers/tus-client.js';
 import { listStoredKeys, STORAGE_TARGETS } from '../helpers/storage-inspection.js';
 import { expectError, fetchLink, listUploads, sha256 } from '../helpers/upload-expectations.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 // tus 1.0.0 through tus-js-client 4 in Node, against the real server, database and local storage.
 
@@ -213,6 +214,62 @@ describe('tus uploads', () => {
     expect(await partsOf(run.url as string)).toEqual([]);
     expect(await fetchLink(api, ws, link.id)).toMatchObject({ upload_count: 0, status: 'active' });
     expect((await tusFetch(run.url as string, { method: 'HEAD' })).status).toBe(404);
+  });
+
+  it('a PATCH under way keeps its upload alive: the sweep never takes the parts from under it', async () => {
+    const link = await api.createLink(ws, { max_uploads: 1 });
+    const file = pdfOf(300_000);
+    const run = await runTusUpload({ endpoint: endpoint(link.link_token), file, metadata: PDF_META, chunkSize: 100_000, stopAfterBytes: 100_000 });
+    const id = (run.url as string).slice((run.url as string).lastIndexOf('/') + 1);
+    // Three seconds left when the next PATCH begins; it is still receiving when the sweep runs "ten seconds later".
+    await t.db.query("update upload_reservations set expires_at = now() + interval '3 seconds' where link_id = $1", [link.id]);
+    const uploadUrl = run.url as string;
+    const patch = httpRequest(uploadUrl.startsWith('http') ? uploadUrl : `${t.url}${uploadUrl}`, {
+      method: 'PATCH',
+      headers: { 'Tus-Resumable': '1.0.0', 'Upload-Offset': '100000', 'Content-Type': 'application/offset+octet-stream', 'Content-Length': '100000' },
+    });
+    const answered = new Promise<{ status: number; offset: string | undefined }>((resolve, reject) => {
+      patch.on('response', (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, offset: res.headers['upload-offset'] as string | undefined });
+      });
+      patch.on('error', reject);
+    });
+    patch.write(file.subarray(100_000, 150_000));
+    const partFile = path.join(t.dataDir, 'tus', id);
+    await waitFor(async () => (await stat(partFile)).size > 100_000, { what: 'the PATCH writing its first bytes' });
+    expect(await t.server.container.jobs.tusExpirySweep(new Date(Date.now() + 10_000))).toBe(0);
+    patch.end(file.subarray(150_000, 200_000));
+    expect(await answered).toEqual({ status: 204, offset: '200000' });
+    const head = await tusFetch(run.url as string, { method: 'HEAD' });
+    expect([head.status, head.headers.get('upload-offset')]).toEqual([200, '200000']);
+    expect((await partsOf(run.url as string)).sort()).toEqual([id, `${id}.json`]);
+  });
+
+  it('a PATCH or HEAD proves the link: another link\'s token, an unknown or malformed id, a revoked link, an expired upload', async () => {
+    const link = await api.createLink(ws);
+    const other = await api.createLink(ws);
+    const location = (await create(link.link_token, 1000)).headers.get('location') as string;
+    const id = location.slice(location.lastIndexOf('/') + 1);
+    const patch = (url: string) =>
+      tusFetch(url, { method: 'PATCH', headers: { 'Upload-Offset': '0', 'Content-Type': 'application/offset+octet-stream' }, body: Buffer.alloc(10) });
+    const answer = async (res: Response) => [res.status, res.status === 204 ? null : ((await res.json()) as { error_code: string }).error_code];
+    const onOther = `/upload/${other.link_token}/tus/${id}`;
+    expect(await answer(await patch(onOther))).toEqual([404, 'not_found']);
+    expect((await tusFetch(onOther, { method: 'HEAD' })).status).toBe(404);
+    expect(await answer(await patch(`/upload/${link.link_token}/tus/00000000-0000-4000-8000-000000000000`))).toEqual([404, 'not_found']);
+    expect(await answer(await patch(`/upload/${link.link_token}/tus/not-a-uuid`))).toEqual([404, 'not_found']);
+    expect(await answer(await patch(`/upload/not-a-token/tus/${id}`))).toEqual([400, 'invalid_link_token']);
+    await t.db.query("update upload_reservations set expires_at = now() - interval '1 second' where id = $1", [id]);
+    expect(await answer(await patch(location))).toEqual([410, 'upload_expired']);
+    // Refused requests moved nothing: the upload is still expired, its offset still 0.
+    const [row] = await t.db.query<{ expired: boolean }>('select expires_at <= now() as expired from upload_reservations where id = $1', [id]);
+    expect(row?.expired).toBe(true);
+    await t.db.query("update upload_reservations set expires_at = now() + interval '1 hour' where id = $1", [id]);
+    expect((await api.request('DELETE', `/v1/${ws.id}/intake/links/${link.id}`, { token: ws.apiKey })).status).toBeLessThan(300);
+    expect(await answer(await patch(location))).toEqual([404, 'link_not_found']);
+    const [after] = await t.db.query<{ within_hour: boolean }>("select expires_at <= now() + interval '1 hour' as within_hour from upload_reservations where id = $1", [id]);
+    expect(after?.within_hour).toBe(true);
   });
 
   it('answers 404 for a revoked link, and 409 for a PATCH at the wrong offset', async () => {

@@ -54,25 +54,28 @@ export class ResumableIntakeService {
    * A later request on an upload (HEAD, PATCH, DELETE): the token must be the one of the link that
    * holds the upload, the link not revoked, the upload not expired. Returns the link as open since
    * the upload began (an upload begun before the link expired may finish after it).
+   *
+   * With `extend` (a PATCH), the upload's 24 hours start again in the same statement as the checks,
+   * before any byte is read: the expiry sweep never takes the parts of a PATCH under way, however
+   * close to its expiry the PATCH began, and the returned reservation carries the new expiry.
    */
-  async resume(linkToken: string, uploadId: string, meta: RequestMeta, now = new Date()): Promise<{ open: OpenLink; reservation: ReservationRecord }> {
+  async resume(linkToken: string, uploadId: string, meta: RequestMeta, options: { extend?: boolean } = {}, now = new Date()): Promise<{ open: OpenLink; reservation: ReservationRecord }> {
     if (!isWellFormedLinkToken(linkToken)) throw new AppError('invalid_link_token');
-    const reservation = isUuid(uploadId) ? await this.deps.reservations.find(uploadId) : null;
-    const link = await this.deps.links.findByTokenHash(sha256Hex(linkToken));
-    if (!link) throw new AppError('link_not_found');
-    if (!reservation || reservation.linkId !== link.id) throw new AppError('not_found', 'No unfinished upload has this id on this link.');
+    const tokenSha256 = sha256Hex(linkToken);
+    const id = isUuid(uploadId) ? uploadId : null;
+    if (options.extend && id !== null) {
+      const extended = await this.deps.reservations.extendWithLink(tokenSha256, id, now, new Date(now.getTime() + RESUMABLE_UPLOAD_TTL_MS));
+      if (extended?.reservation) return { open: this.openAt(extended.link, extended.reservation.createdAt, meta), reservation: extended.reservation };
+      // Not extended: the read below says why.
+    }
+    const found = await this.deps.reservations.findWithLink(tokenSha256, id);
+    if (!found) throw new AppError('link_not_found');
+    const { link, reservation } = found;
+    if (!reservation) throw new AppError('not_found', 'No unfinished upload has this id on this link.');
     if (link.revokedAt) throw new AppError('link_not_found');
     if (reservation.expiresAt.getTime() <= now.getTime()) throw new AppError('upload_expired');
     // The link just read is the one openAt needs: loaded once per request.
-    const opened = this.openAt(link, reservation.createdAt, meta);
-    return { open: opened, reservation };
-  }
-
-  /** Bytes arrived: the upload lives another 24 hours from now. */
-  async extend(uploadId: string, now = new Date()): Promise<Date> {
-    const expiresAt = new Date(now.getTime() + RESUMABLE_UPLOAD_TTL_MS);
-    await this.deps.reservations.extend(uploadId, expiresAt);
-    return expiresAt;
+    return { open: this.openAt(link, reservation.createdAt, meta), reservation };
   }
 
   /**
