@@ -8,8 +8,10 @@ const PART_WRITE_HIGH_WATER_MARK = 1024 * 1024;
 
 // Every this many bytes written, a datasync starts in the background while the body keeps arriving,
 // so the disk flushes a large PATCH as it comes instead of all at its end: the datasync before the
-// offset is answered then finds at most this much left to write.
-export const PART_FLUSH_BEHIND_BYTES = 16 * 1024 * 1024;
+// offset is answered then finds at most this much left to write. Small enough to work inside the
+// upload page's 8 MiB PATCHes (at 16 MiB it never started in one); a 100 MiB PATCH is as fast with
+// it as with 16 (bench/report/decisions.ts, 2026-12-04).
+export const PART_FLUSH_BEHIND_BYTES = 2 * 1024 * 1024;
 
 /**
  * The bytes of one PATCH appended to its part file from `offset` on, in one stream stage: each chunk
