@@ -345,4 +345,59 @@ export const DECISIONS: string[] = [
     'MikroORM ~15–20. The baseline in turn spends ~64 µs on an ETag and ~110 µs turning timestamps into Dates, which the product does not.',
   '- **The raw route\'s local driver could flush behind too** (one `fsync` at the end of `createWriteStream(…, { flush: true })`); its ' +
     '100 MB case is already at the bare baseline, which fsyncs the same way.',
+  '',
+  '## Changes measured (before → after), 2026-12-04',
+  '',
+  'The morning\'s full run on a quiet machine (18:06, load 0.4–1.7) met every goal but the 1 MB uploads: GraphQL/REST 0.89 at 50 ' +
+    'connections but 0.75 at 4, tus in 8 MiB PATCHes 1.09 (1.00 and 0.93–1.07 in earlier runs). These changes are for the two figures ' +
+    'with the least margin.',
+  '',
+  '### GraphQL: the query limits weighed once per operation (kept)',
+  '',
+  '- **What it was.** A CPU profile of the GraphQL list page (`bench/micro/graphql-list-ab.ts` with `--cpu-prof`, 4 connections, ' +
+    '8,000 pages): graphql-query-complexity\'s `getComplexity`, run by our limits plugin on every request, was 7.9% of the busy time ' +
+    '(its `visit` walk of the document with a TypeInfo, for a document that never changes). In isolation (the plugin\'s hook on the ' +
+    'bench\'s list document, 20,000 calls after a warm-up): 33.8 and 37.5 µs per request.',
+  '- **Kept.** `src/graphql/query-limits.ts` remembers, per parsed operation (Apollo\'s document store hands back the same document for ' +
+    'the same text), its root-field count, depth and the variables its cost can depend on (`src/graphql/cost-variables.ts`: those given ' +
+    'to a page size and to directives), and its cost per value of those variables (64 per operation). A workspace id or a cursor does not ' +
+    'enter the key, so every list page of every workspace shares one weighing. 0.31 and 0.50 µs per request. An absent variable and an ' +
+    'explicit null are different keys (a default applies to one only); variables that do not coerce still get graphql-js\'s refusal. ' +
+    'Tests: `graphql-limits.test.ts` "a remembered weighing", `cost-variables.test.ts`.',
+  '',
+  '### GraphQL: no ETag on its answers (kept)',
+  '',
+  '- Express computed a weak ETag for every answer sent with `res.send`: a SHA-1 of the whole body, ~34 µs for the 46 KB list page ' +
+    '(2.6% of the profile). GraphQL answers are `no-store` and mostly POSTs, so nothing ever sends them back in `If-None-Match`. The face ' +
+    'is now an Express application of its own (`graphqlApplication` in `src/graphql/graphql.router.ts`) with `etag` off; it inherits ' +
+    'trust proxy from the main one (a test behind a proxy pins the per-address limit). REST keeps its ETags.',
+  '- **Both, side by side** (`graphql-list-ab.ts`, this morning\'s build against this one, GraphQL only, 8 alternating rounds of 3,000 ' +
+    'pages after 4,000 of warm-up, server CPU ms per page): before 1.333, 1.587, 1.263, 1.103, 1.167, 1.093, 1.057, 1.110 (median 1.14); ' +
+    'after 1.133, 1.070, 1.167, 1.037, 1.027, 1.027, 1.023, 1.000 (median 1.03), −10%. The full run after them (18:34): GraphQL/REST ' +
+    '0.90 at 50 connections and 0.84 at 4 (0.89 and 0.75 in the run before).',
+  '- **Left:** the rest of GraphQL\'s extra cost over REST is Apollo\'s request pipeline and its HTTP integration (headers copied into ' +
+    'a HeaderMap, the query hashed for the document store), graphql-jit\'s compiled page (~2%) and the same JSON and socket work as ' +
+    'REST. The profile also charges ~3% to `url.parse` in @as-integrations/express5, which costs 0.1–0.2 µs per call in isolation: ' +
+    'a misattribution of the integration\'s inlined code, not a cost to remove.',
+  '',
+  '### tus: one statement per PATCH (kept; it also closed a race)',
+  '',
+  '- **Before:** a PATCH read the reservation and the link (two statements) before tus ran, then moved the expiry (an UPDATE and its ' +
+    'commit) after the bytes. **After:** one `update upload_reservations … from intake_links … returning` checks the token\'s link, ' +
+    'revocation and expiry and moves the expiry as the PATCH begins; only when it moves nothing does a read say why. HEAD and DELETE ' +
+    'read link and reservation in one join. `bench/micro/upload-round-trips.ts --tus`, one upload of 24 MiB in 8 MiB PATCHes: 23 → 17 ' +
+    'statements (each PATCH 3 → 1, the creation 1 fewer).',
+  '- **The race it closed** (test first: `tus-uploads.test.ts`, "a PATCH under way keeps its upload alive"; it failed before): a PATCH ' +
+    'that began with seconds left was checked, then received for longer than those seconds; the expiry sweep meanwhile removed its ' +
+    'parts and released its slot, and the client\'s next request found nothing. The expiry now moves before a byte is read. ' +
+    '`Upload-Expires` is 24 hours after the last PATCH began (README).',
+  '',
+  '### tus: flush-behind every 2 MiB instead of 16 (kept)',
+  '',
+  '- At 16 MiB the background datasync never started inside an 8 MiB PATCH (what the upload page sends): each PATCH ended on a datasync ' +
+    'of all its 8 MiB before its offset was answered. `bench/micro/part-flush-behind.ts`, the writer alone, the body paced as it ' +
+    'arrives over the network, 8 alternating pairs: 8 MiB at 200 MiB/s, the last datasync 5–6 → 1.5 ms (2 MiB) or 3 ms (4 MiB), the ' +
+    'whole PATCH 45 → 42 ms; 100 MiB at 400 MiB/s, 252.5 ms at 16 MiB, 253 at 4 and 252 at 2 (none: 288–294). End to end (`tus-ab.ts`, ' +
+    '10 rounds) the two builds differ by less than the machine\'s noise (16 MiB / 2 MiB wall 0.99 in 8 MiB PATCHes, 1.08 single; ' +
+    'single rounds 475–1214 ms): the claim rests on the writer alone.',
 ];
