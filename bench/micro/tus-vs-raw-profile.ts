@@ -6,11 +6,13 @@
 // node bench/micro/tus-vs-raw-profile.ts [dist] [tus|tus8|raw|base|base8|both|all, or a comma list] [count] [--strace]
 // (tus8, base8: 8 MiB PATCHes, as the upload page sends)
 // (base: @tus/server + @tus/file-store, bench/baselines/tus-server.ts, for the same figures)
+// The product starts with the documented launch flags (PRODUCT_NODE_FLAGS), the baseline with Node's defaults.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startChildServer } from '../lib/child-server.ts';
+import { PRODUCT_NODE_FLAGS } from '../lib/servers.ts';
 import { summarizeProfile } from '../lib/cpu-profile.ts';
 import { csvBody } from '../lib/csv-body.ts';
 import { createBenchDatabase } from '../lib/database.ts';
@@ -38,7 +40,7 @@ for (const route of which === 'both' ? ['tus', 'raw'] : which === 'all' ? ['base
   const server = route.startsWith('base')
     ? await startChildServer({ name: 'base', cwd: path.resolve('.'), args: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--import', path.resolve('bench/lib/exit-on-sigterm.ts'), path.resolve('bench/baselines/tus-server.ts')], env: { BENCH_DIR: dir, NODE_ENV: 'production' }, readyPath: '/' })
     : await startChildServer({
-    name: route, cwd: path.resolve('.'), args: ['--cpu-prof', `--cpu-prof-dir=${profDir}`, path.join(dist, 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
+    name: route, cwd: path.resolve('.'), args: [...PRODUCT_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${profDir}`, path.join(dist, 'main.js')], readyPath: '/readyz', timeoutMs: 120_000,
     env: { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: db.url, DATA_DIR: dir, ADMIN_TOKEN: adminToken, STORAGE_DRIVER: 'local',
       RATE_LIMIT_UPLOADS_PER_MINUTE: '0', RATE_LIMIT_PUBLIC_PER_MINUTE: '0', RATE_LIMIT_API_PER_MINUTE: '0', ORPHAN_SWEEP_INTERVAL_SECONDS: '0' },
   });
