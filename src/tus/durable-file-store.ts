@@ -7,6 +7,7 @@ import { ERRORS, type Upload } from '@tus/server';
 import { RESUMABLE_UPLOAD_TTL_MS } from '../services/upload/resumable-intake.service.js';
 import { ArrivalDigests, type ArrivalDigest } from './arrival-digests.js';
 import { PartFileWriter } from './part-file-writer.js';
+import { collectYoungAfter } from '../transport/young-collection.js';
 
 /**
  * @tus/file-store, with two rules it does not keep:
@@ -15,7 +16,8 @@ import { PartFileWriter } from './part-file-writer.js';
  * - expiry is ours (24 hours after the last PATCH, kept on the reservation and checked before tus
  *   sees the request), so the store never judges an upload expired by its creation date.
  * It also hashes the bytes as they arrive (ArrivalDigests), so a finish in the process that received
- * them all need not read the file back.
+ * them all need not read the file back, and asks for a young collection every few MiB of them, as
+ * the raw route does (transport/young-collection.ts).
  */
 export class DurableFileStore extends FileStore {
   private readonly digests = new ArrivalDigests();
@@ -30,7 +32,12 @@ export class DurableFileStore extends FileStore {
    */
   override async write(readable: Readable, fileId: string, offset: number): Promise<number> {
     const feed = this.digests.begin(fileId, offset);
-    const writer = new PartFileWriter(this.partPath(fileId), offset, feed.update);
+    let received = 0;
+    const writer = new PartFileWriter(this.partPath(fileId), offset, (chunk) => {
+      feed.update(chunk);
+      // The body's buffers live outside the heap: freed by a young collection, as on the raw route.
+      void collectYoungAfter(received, (received += chunk.length));
+    });
     try {
       await pipeline(readable, writer);
     } catch (error) {
