@@ -377,8 +377,10 @@ export const DECISIONS: string[] = [
     '0.90 at 50 connections and 0.84 at 4 (0.89 and 0.75 in the run before).',
   '- **Left:** the rest of GraphQL\'s extra cost over REST is Apollo\'s request pipeline and its HTTP integration (headers copied into ' +
     'a HeaderMap, the query hashed for the document store), graphql-jit\'s compiled page (~2%) and the same JSON and socket work as ' +
-    'REST. The profile also charges ~3% to `url.parse` in @as-integrations/express5, which costs 0.1–0.2 µs per call in isolation: ' +
-    'a misattribution of the integration\'s inlined code, not a cost to remove.',
+    'REST. The profile also charges ~3% to `url.parse` in @as-integrations/express5. Called from node_modules, Node 24\'s `url.parse` ' +
+    'checks its caller\'s stack on every call until it has warned once (DEP0169): 1.6 µs per call at any stack depth, 0.06 µs once ' +
+    'settled by one muted call from our code. **Dropped:** that settling, A/B on the page (8 rounds, CPU ms per page 1.21 without, ' +
+    '1.23 with) shows nothing; 1.6 µs is 0.13% of a page, so the profile\'s 3% is the integration\'s own code charged to that frame.',
   '',
   '### tus: one statement per PATCH (kept; it also closed a race)',
   '',
