@@ -28,6 +28,9 @@ export interface LinkWithReservation {
 
 type LinkWithReservationRow = LinkRow & { reservation_created_at: Date | string | null; reservation_expires_at: Date | string | null };
 
+/** The columns of a LinkWithReservationRow: the link aliased `l`, its reservation `r` (see linkWithReservation). */
+const LINK_WITH_RESERVATION_COLUMNS = `${LINK_COLUMNS_OF_L}, r.created_at as reservation_created_at, r.expires_at as reservation_expires_at`;
+
 /**
  * Reservations and the link's reserved_uploads move together: every method that adds or removes a
  * row changes the count in the same transaction, and removal is by `delete ... returning`, so
@@ -63,7 +66,7 @@ export class UploadReservationRepository extends BaseRepository {
    */
   async findWithLink(tokenSha256: string, id: string | null): Promise<LinkWithReservation | null> {
     const [row] = await this.rows<LinkWithReservationRow>(
-      `select ${LINK_COLUMNS_OF_L}, r.created_at as reservation_created_at, r.expires_at as reservation_expires_at
+      `select ${LINK_WITH_RESERVATION_COLUMNS}
        from intake_links l left join upload_reservations r on r.id = ? and r.link_id = l.id
        where l.token_sha256 = ?`,
       [id, tokenSha256],
@@ -82,7 +85,7 @@ export class UploadReservationRepository extends BaseRepository {
       `update upload_reservations r set expires_at = ?
        from intake_links l
        where r.id = ? and r.link_id = l.id and l.token_sha256 = ? and l.revoked_at is null and r.expires_at > ?
-       returning ${LINK_COLUMNS_OF_L}, r.created_at as reservation_created_at, r.expires_at as reservation_expires_at`,
+       returning ${LINK_WITH_RESERVATION_COLUMNS}`,
       [expiresAt, id, tokenSha256, now],
     );
     return row ? linkWithReservation(row, id) : null;
